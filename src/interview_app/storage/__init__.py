@@ -1,0 +1,1 @@
+"""Settings and session history on the user's own machine."""
