@@ -11,6 +11,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never reach a model hub from a test.
 os.environ["HF_HUB_OFFLINE"] = "1"
+# Subprocesses (`python -m interview_app ...`) import this checkout's code.
+_SRC = str(Path(__file__).resolve().parents[1] / "src")
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [_SRC, *[p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != _SRC]]
+)
 
 
 @pytest.fixture(autouse=True)
@@ -19,3 +24,13 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("INTERVIEW_APP_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture(scope="session")
+def transcriber():
+    """One loaded copy of the bundled multilingual ``base`` model for the whole run."""
+    from interview_app.transcription.transcriber import Transcriber
+
+    model = Transcriber(model="base")
+    model.load()
+    return model
