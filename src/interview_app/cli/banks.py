@@ -80,7 +80,8 @@ def run_list(args: argparse.Namespace) -> int:
             if bank.id in result.replaced:
                 origin = "yours, replaces the built-in one"
             family = bank.job_family or "-"
-            print(f"{bank.id:<{width}}  {bank.language}  {len(bank):>3} questions  {family:<20}  {bank.title}  ({origin})")
+            count = f"{len(bank):>3} questions"
+            print(f"{bank.id:<{width}}  {bank.language}  {count}  {family:<20}  {bank.title}  ({origin})")
         if not banks:
             print("no banks" + (f" in '{args.lang}'" if args.lang else ""))
     for file in result.broken_files:
