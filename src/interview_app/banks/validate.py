@@ -351,7 +351,7 @@ def parse_bank_text(text: str, file: str | Path, *, builtin: bool = False) -> tu
                 first_seen[qid] = place
 
     if problems:
-        return None, problems
+        return None, sorted(problems, key=lambda p: p.line or 0)
     defaults = raw.get("defaults") or {}
     family = raw.get("job_family")
     bank = Bank(
