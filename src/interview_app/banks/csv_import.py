@@ -14,6 +14,7 @@ import io
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +172,8 @@ def read_csv_questions(csv_path: str | Path) -> list[dict[str, Any]]:
     if not questions and not problems:
         problems.append(make_problem("csv_no_rows", file, row=header_index + 1))
     _assign_ids(questions)
+    id_of_row = {row: entry["id"] for entry, row in zip(questions, row_of, strict=True)}
+    problems = [replace(p, question_id=id_of_row.get(p.row or 0)) for p in problems]
     seen_ids: dict[str, int] = {}
     for entry, row_number in zip(questions, row_of, strict=True):
         qid = entry["id"]
