@@ -201,6 +201,8 @@ def test_a_quiet_cheap_microphone_with_hum_noise_and_dc_offset_still_finds_the_p
     assert measures.volume_dbfs < -45.0
     assert 10.0 < measures.snr_db < 40.0
     assert measures.dc_offset == pytest.approx(0.1, abs=0.01)
+    clean_pitch = measure_audio(answer.samples, RATE).pitch_median_hz
+    assert measures.pitch_median_hz == pytest.approx(clean_pitch, rel=0.05)
 
 
 def test_clipping_is_measured(answer: Answer) -> None:

@@ -220,12 +220,12 @@ def measure_audio(
     hop_time = hop / sample_rate
     n_blocks = n // hop
 
-    peak = float(np.max(np.abs(x))) if n else 0.0
+    peak = max(float(x.max()), -float(x.min())) if n else 0.0
     clipped = int(np.count_nonzero(x >= clip_level) + np.count_nonzero(x <= -clip_level)) if n else 0
     dc = float(np.mean(x, dtype=np.float64)) if n else 0.0
 
     levels, emphasised = _frame_levels_db(x, hop, max(1, round(frame_s / hop_time)), n_blocks, pre_emphasis)
-    voiced_blocks, f0_blocks = _voicing(x, dc, sample_rate, hop_time, n_blocks, pitch_floor_hz, pitch_ceiling_hz)
+    voiced_blocks, f0_blocks = _voicing(x, sample_rate, hop_time, n_blocks, pitch_floor_hz, pitch_ceiling_hz)
 
     if n_blocks == 0:
         floor = LEVEL_FLOOR_DBFS
@@ -370,7 +370,7 @@ def _frame_levels_db(
 
 
 def _voicing(
-    x: npt.NDArray[np.float32], dc: float, sample_rate: int, hop_time: float, n_blocks: int,
+    x: npt.NDArray[np.float32], sample_rate: int, hop_time: float, n_blocks: int,
     floor_hz: float, ceiling_hz: float,
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
     """Per block: is there voice, and its F0 in Hz (0 where unvoiced), from Praat's pitch tracker."""
@@ -379,7 +379,7 @@ def _voicing(
     # Praat needs at least three periods of the lowest pitch in a window.
     if n_blocks == 0 or x.size / sample_rate < 3.0 / floor_hz + hop_time:
         return voiced, f0
-    sound = parselmouth.Sound(x.astype(np.float64) - dc, sampling_frequency=float(sample_rate))
+    sound = parselmouth.Sound(x.astype(np.float64), sampling_frequency=float(sample_rate))
     try:
         pitch = sound.to_pitch_ac(time_step=hop_time, pitch_floor=floor_hz, pitch_ceiling=ceiling_hz)
     except parselmouth.PraatError as error:  # too short or degenerate input: report no pitch
