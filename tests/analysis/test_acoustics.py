@@ -177,6 +177,18 @@ def test_pauses_are_cross_checked_with_word_timestamps(answer: Answer) -> None:
     assert measure_audio(answer.samples, RATE).pauses[0].word_overlap_s is None
 
 
+def test_a_word_placed_early_over_a_silence_is_told_apart_from_a_stretched_word(answer: Answer) -> None:
+    measures = measure_audio(answer.samples, RATE)
+    (_, pause_end), (speech_start, speech_end) = answer.pauses[3], answer.sentences[4]
+    # The recogniser's first word after the 3 s pause starts 2 s early and "lasts" 2.3 s.
+    early = Word(pause_end - 2.0, speech_start + 0.3, " I", 0.8)
+    assert measures.speech_within(early.start, early.end) == pytest.approx(0.3, abs=0.15)
+    assert measures.speech_onset_after(early.start) == pytest.approx(speech_start, abs=0.15)
+    inside = (speech_start + speech_end) / 2
+    assert measures.speech_onset_after(inside) == inside
+    assert measures.speech_onset_after(answer.samples.size / RATE) is None
+
+
 def test_the_same_speech_6_db_quieter_reads_6_db_lower(tmp_path: Path, answer: Answer) -> None:
     loud_path = tmp_path / "loud.wav"
     quiet_path = tmp_path / "quiet.wav"

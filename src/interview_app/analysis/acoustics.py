@@ -31,7 +31,7 @@ ACOUSTICS_SCHEMA = "interview-app/acoustics/1"
 LEVEL_FLOOR_DBFS = -120.0
 _POWER_FLOOR = 10.0 ** (LEVEL_FLOOR_DBFS / 10.0)
 # Blocks summed per pass when computing block energies (bounds the float64 working copy).
-_BLOCKS_PER_CHUNK = 8192
+_BLOCKS_PER_CHUNK = 4096
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,21 @@ class AcousticMeasures:
     @property
     def longest_pause_s(self) -> float:
         return max((p.duration_s for p in self.pauses), default=0.0)
+
+    def speech_within(self, start: float, end: float) -> float:
+        """Seconds of speech between ``start`` and ``end``.
+
+        Checks a word's timing against the audio: a first word the recogniser placed early
+        over a silence has much less speech inside it than its duration.
+        """
+        return sum(max(0.0, min(end, b) - max(start, a)) for a, b in self.speech_spans)
+
+    def speech_onset_after(self, time_s: float) -> float | None:
+        """When speech is next heard at or after ``time_s`` (``time_s`` itself inside speech)."""
+        for a, b in self.speech_spans:
+            if b > time_s:
+                return max(a, time_s)
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -379,7 +394,7 @@ def _voicing(
     # Praat needs at least three periods of the lowest pitch in a window.
     if n_blocks == 0 or x.size / sample_rate < 3.0 / floor_hz + hop_time:
         return voiced, f0
-    sound = parselmouth.Sound(x.astype(np.float64), sampling_frequency=float(sample_rate))
+    sound = parselmouth.Sound(x, sampling_frequency=float(sample_rate))  # Praat keeps its own float64 copy
     try:
         pitch = sound.to_pitch_ac(time_step=hop_time, pitch_floor=floor_hz, pitch_ceiling=ceiling_hz)
     except parselmouth.PraatError as error:  # too short or degenerate input: report no pitch
