@@ -27,3 +27,24 @@ def speech_wav_48k(speech_wav: Path, tmp_path_factory: pytest.TempPathFactory) -
     folder = tmp_path_factory.mktemp("speech48")
     return speechkit.convert(speech_wav, folder / "speech48.wav", "-r", "48000", "-c", "2")
 
+
+
+@pytest.fixture
+def pulse_server(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+    """A private PulseAudio null-sink server that this process's PortAudio records from."""
+    import pulse
+    from interview_app.audio.devices import rescan
+
+    try:
+        server = pulse.start(tmp_path_factory.mktemp("pulse"))
+    except pulse.PulseUnavailable as missing:
+        pytest.skip(str(missing))
+    try:
+        for name, value in server.client_env.items():
+            monkeypatch.setenv(name, value)
+        rescan()
+        yield server
+    finally:
+        pulse.stop(server)
+        monkeypatch.undo()
+        rescan()
