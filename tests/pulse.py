@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 SINK = "vsink"
 
 
@@ -132,3 +134,15 @@ def running(root: Path, *, rate: int = 16000) -> Iterator[PulseServer]:
         yield server
     finally:
         stop(server)
+
+
+def aligned_correlation(recorded: np.ndarray, reference: np.ndarray) -> float:
+    """Correlation of ``reference`` with the part of ``recorded`` it lines up with best."""
+    n = len(recorded) + len(reference)
+    spectrum = np.fft.rfft(recorded, n) * np.conj(np.fft.rfft(reference, n))
+    lag = int(np.argmax(np.fft.irfft(spectrum, n)))
+    if lag > n // 2:
+        lag -= n
+    a, b = (recorded[lag:], reference) if lag >= 0 else (recorded, reference[-lag:])
+    m = min(len(a), len(b))
+    return float(np.corrcoef(a[:m], b[:m])[0, 1])

@@ -17,3 +17,9 @@ def digital_silence(seconds: float, out: Path, *, rate: int = 16000) -> Path:
     subprocess.run(["sox", "-D", "-n", "-r", str(rate), "-c", "1", "-b", "16", str(out), "trim", "0", str(seconds)],
                    check=True, capture_output=True)
     return out
+
+
+def mix(first: Path, second: Path, out: Path) -> Path:
+    """Mix two recordings of the same rate (sox -m), as a voice over background noise."""
+    subprocess.run(["sox", "-m", str(first), str(second), str(out)], check=True, capture_output=True)
+    return out

@@ -4,26 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 import speechkit
 from interview_app.audio.devices import list_input_devices
 from interview_app.audio.recorder import Recorder
+from pulse import aligned_correlation
 
 pytestmark = pytest.mark.audio
-
-
-def aligned_correlation(recorded: np.ndarray, reference: np.ndarray) -> float:
-    """Correlation of ``reference`` with the part of ``recorded`` it lines up with best."""
-    n = len(recorded) + len(reference)
-    spectrum = np.fft.rfft(recorded, n) * np.conj(np.fft.rfft(reference, n))
-    lag = int(np.argmax(np.fft.irfft(spectrum, n)))
-    if lag > n // 2:
-        lag -= n
-    a, b = (recorded[lag:], reference) if lag >= 0 else (recorded, reference[-lag:])
-    m = min(len(a), len(b))
-    return float(np.corrcoef(a[:m], b[:m])[0, 1])
 
 
 def test_default_input_is_listed_with_a_readable_name(pulse_server) -> None:  # noqa: ANN001
