@@ -28,7 +28,9 @@ def _prepare_environment() -> None:
     """Qt needs a platform without a display, and QtWebEngine refuses root without --no-sandbox."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    wanted = ["--disable-gpu"] if os.environ.get("QT_QPA_PLATFORM") == "offscreen" else []
+    wanted = ["--log-level=3"]  # Chromium's own console chatter (no D-Bus in a kiosk or container)
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        wanted.append("--disable-gpu")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         wanted.append("--no-sandbox")
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
