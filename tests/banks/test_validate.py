@@ -99,7 +99,8 @@ def test_korean_competency_name_gets_the_id_to_write(tmp_path):
         (('language = "ko"', 'language = "ko"\njob_family = "marketing"'), "job_family_unknown", 5),
         (('answer_seconds = 120', 'answer_seconds = 0'), "seconds_not_positive", 16),
         (('answer_seconds = 120', 'answer_seconds = 90000'), "seconds_too_long", 16),
-        (('category = "experience"', 'category = "경험"'), "category_unknown", 15),
+        (('category = "experience"', 'category = "경험"'), "category_unknown_suggest", 15),
+        (('category = "experience"', 'category = "story"'), "category_unknown", 15),
         (('keywords = ["갈등", "해결"]', 'keywords = ["갈등", ""]'), "list_item_empty", 18),
         (('keywords = ["갈등", "해결"]', 'keywords = "갈등"'), "list_item_type", 18),
         (('title = "테스트 은행"\n', ''), "field_missing", None),
@@ -143,3 +144,13 @@ def test_load_bank_file_raises_a_one_line_user_error(tmp_path):
     assert "\n" not in raised.value.message
     assert str(path) in raised.value.message and "1 more problem" in raised.value.message
     assert len(raised.value.problems) == 2
+
+
+def test_the_documented_example_is_a_valid_bank(tmp_path):
+    from interview_app import paths
+
+    readme = (paths.content_dir("question_banks") / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    bank = load_bank_file(write(tmp_path, example))
+    assert bank.job_family == "data_analysis"
+    assert bank.questions[0].prep_seconds == 20 and bank.questions[0].follow_ups

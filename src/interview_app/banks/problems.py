@@ -128,6 +128,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("unknown category '{value}'", "use one of {known}"),
         "ko": ("알 수 없는 질문 유형 '{value}'입니다", "{known} 중 하나를 쓰세요"),
     },
+    "category_unknown_suggest": {
+        "en": ("unknown category '{value}'", "write '{suggestion}' (the id of that category) instead"),
+        "ko": ("알 수 없는 질문 유형 '{value}'입니다", "그 유형의 id인 '{suggestion}'(으)로 쓰세요"),
+    },
     "seconds_not_positive": {
         "en": ("'{key}' must be more than 0 seconds, not {value}", "write a number of seconds such as 30 or 60"),
         "ko": ("'{key}'는 0초보다 커야 합니다(지금은 {value})", "30이나 60처럼 초 단위 숫자를 쓰세요"),

@@ -138,8 +138,10 @@ def check_question(raw: Any, index: int) -> list[Issue]:
             issues.append(Issue("question_id_invalid", key, {"value": value}))
         elif key == "category" and value not in CATEGORY_BY_ID:
             suggestion = resolve_category(value)
-            known = f"'{suggestion}'" if suggestion else _quoted(list(CATEGORY_BY_ID))
-            issues.append(Issue("category_unknown", key, {"value": value, "known": known}))
+            if suggestion:
+                issues.append(Issue("category_unknown_suggest", key, {"value": value, "suggestion": suggestion}))
+            else:
+                issues.append(Issue("category_unknown", key, {"value": value, "known": _quoted(list(CATEGORY_BY_ID))}))
     for key in ("prep_seconds", "answer_seconds"):
         if key in raw and (issue := _check_seconds(key, raw[key])):
             issues.append(issue)
