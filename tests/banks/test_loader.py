@@ -116,3 +116,11 @@ def test_bank_json_form_is_stable():
     question = bank.questions[0]
     assert question.competency_names("ko")[0].endswith("능력")
     assert bank.job_family_name("ko") == "데이터 분석"
+
+
+def test_an_unusable_user_folder_still_leaves_the_built_in_banks(private_data_dir):
+    (private_data_dir / "question_banks").write_text("not a folder", encoding="utf-8")
+    result = load_all()
+    assert len(result.banks) == 7
+    [problem] = result.problems
+    assert problem.file == str(private_data_dir / "question_banks") and problem.code == "file_unreadable"
