@@ -154,3 +154,19 @@ def test_the_documented_example_is_a_valid_bank(tmp_path):
     bank = load_bank_file(write(tmp_path, example))
     assert bank.job_family == "data_analysis"
     assert bank.questions[0].prep_seconds == 20 and bank.questions[0].follow_ups
+
+
+def test_every_message_renders_in_korean_with_the_same_values():
+    """A translator edits one table; a Korean message may not ask for a value the English one lacks."""
+    import string
+
+    from interview_app.banks import MESSAGES
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for code, languages in MESSAGES.items():
+        english = fields(" ".join(languages["en"]))
+        korean = fields(" ".join(languages["ko"]))
+        korean = {name.removesuffix("_ko") for name in korean}
+        assert korean == english, code
