@@ -63,7 +63,7 @@ def test_syntax_error_gives_line_and_column(tmp_path):
 
 def test_semantic_problems_are_all_reported_with_their_lines(tmp_path):
     text = GOOD.replace('id = "second"', 'id = "first"')  # duplicate id
-    text = text.replace('competencies = ["interpersonal"]', 'competencies = ["interpersonal", "teamwork"]')
+    text = text.replace('competencies = ["interpersonal"]', 'competencies = ["interpersonal", "charisma"]')
     text = text.replace("answer_seconds = 120", 'answer_seconds = "120"')  # wrong type
     text = text.replace('category = "self_introduction"', 'category = "self_introduction"\nkeywrds = ["x"]')
     text = text.replace('text = "1분 자기소개를 해 주세요."', 'text = ""')
@@ -170,3 +170,10 @@ def test_every_message_renders_in_korean_with_the_same_values():
         korean = fields(" ".join(languages["ko"]))
         korean = {name.removesuffix("_ko") for name in korean}
         assert korean == english, code
+
+
+def test_english_sub_skills_and_misspelt_ids_get_the_area_id(tmp_path):
+    text = GOOD.replace('competencies = ["communication"]', 'competencies = ["teamwork", "comunication"]')
+    problems = validate_file(write(tmp_path, text))
+    assert [p.params["suggestion"] for p in problems] == ["interpersonal", "communication"]
+    assert "(처음: 7번째 줄)" in validate_file(write(tmp_path, GOOD.replace('"second"', '"first"')))[0].text("ko")

@@ -181,7 +181,7 @@ def read_csv_questions(csv_path: str | Path) -> list[dict[str, Any]]:
             problems.append(make_problem(issue.code, file, row=row_number, question_id=qid, **issue.params))
         if qid in seen_ids:
             problems.append(make_problem("question_id_duplicate", file, row=row_number, question_id=qid,
-                                         value=qid, first=f"row {seen_ids[qid]}"))
+                                         value=qid, first_row=seen_ids[qid]))
         seen_ids.setdefault(qid, row_number)
     if problems:
         raise _fail(file, sorted(problems, key=lambda p: p.row or 0))

@@ -58,8 +58,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "field_type": {
         "en": ("'{key}' must be {expected}, not {actual}", "change the value of '{key}' to {expected}"),
-        "ko": ("'{key}' 값은 {expected_ko}이어야 합니다(지금은 {actual_ko})",
-               "'{key}' 값을 {expected_ko}(으)로 고치세요"),
+        "ko": ("'{key}' 값은 {expected_ko} 형식이어야 합니다(지금은 {actual_ko} 형식)",
+               "'{key}' 값을 {expected_ko} 형식으로 고치세요"),
     },
     "field_empty": {
         "en": ("'{key}' is empty", "write a value for '{key}'"),
@@ -199,12 +199,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 
 # How the messages name value types.
 TYPE_NAMES = {
-    "text": ("text", "글(따옴표로 감싼 문자열)"),
+    "text": ("text", "따옴표로 감싼 글"),
     "integer": ("a whole number", "정수"),
     "list": ("a list", "목록"),
     "table": ("a table", "표"),
-    "boolean": ("true/false", "참/거짓"),
-    "number": ("a number with a decimal point", "소수"),
+    "boolean": ("true/false", "true/false"),
+    "number": ("a number with a decimal point", "소수점 있는 수"),
     "date": ("a date", "날짜"),
 }
 
@@ -284,6 +284,10 @@ def _capital(text: str) -> str:
 def _render(code: str, language: Language, params: dict[str, Any]) -> tuple[str, str]:
     message, what_to_do = MESSAGES[code][language]
     values = dict(params)
+    for unit, english, korean in (("line", "line {}", "{}번째 줄"), ("row", "row {}", "{}행"),
+                                  ("question", "question {}", "{}번째 질문")):
+        if f"first_{unit}" in values:
+            values["first"] = (english if language == "en" else korean).format(values.pop(f"first_{unit}"))
     for key in ("expected", "actual"):
         if key in values:
             english, korean = TYPE_NAMES.get(values[key], (values[key], values[key]))
