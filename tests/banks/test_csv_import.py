@@ -66,6 +66,12 @@ def test_english_headers_and_plain_utf8(tmp_path):
     assert bank.questions[0].keywords == ("strength", "experience")
 
 
+def test_a_title_row_above_the_header_is_skipped(tmp_path):
+    source = excel_csv(tmp_path / "titled.csv", [["우리 카페 면접 질문 (2026년)", ""], *KOREAN_ROWS], encoding="utf-8")
+    target = import_csv(source, bank_id="ko-titled", title="제목 있음", language="ko", out_dir=tmp_path / "out")
+    assert len(load_bank_file(target)) == 3
+
+
 def test_bad_rows_are_reported_by_row_and_nothing_is_written(tmp_path):
     rows = [KOREAN_ROWS[0],
             ["1", "좋은 질문", "자기소개", "", "", "", "", "", ""],

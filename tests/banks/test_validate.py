@@ -104,6 +104,8 @@ def test_korean_competency_name_gets_the_id_to_write(tmp_path):
         (('keywords = ["갈등", "해결"]', 'keywords = ["갈등", ""]'), "list_item_empty", 18),
         (('keywords = ["갈등", "해결"]', 'keywords = "갈등"'), "list_item_type", 18),
         (('title = "테스트 은행"\n', ''), "field_missing", None),
+        (('language = "ko"\n', 'language = "ko"\n\n[defaults]\nprep_seconds = 0\n'), "seconds_not_positive", 7),
+        (('language = "ko"\n', 'language = "ko"\n\n[defaults]\nprep = 10\n'), "key_unknown", 7),
     ],
 )
 def test_each_kind_of_problem_is_placed(tmp_path, change, code, line):

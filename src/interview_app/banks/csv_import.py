@@ -122,7 +122,11 @@ def read_csv_questions(csv_path: str | Path) -> list[dict[str, Any]]:
         raise _fail(file, [make_problem("file_empty", file)])
 
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
-    header_index = next(i for i, row in enumerate(rows) if any(cell.strip() for cell in row))
+    filled = [i for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
+    # The header is the first row naming a question column; a title row above it is skipped.
+    header_index = next((i for i in filled[:10] if any(_column_key(c) == "text" for c in rows[i])), filled[0])
+    if header_index != filled[0]:
+        log.info("%s: rows above row %d hold no column names; skipped as a title", file, header_index + 1)
     header = rows[header_index]
     problems: list[Problem] = []
     columns: dict[int, str] = {}
