@@ -123,6 +123,14 @@ def test_empty_or_unreadable_sheets_get_one_problem(tmp_path, content, code):
     assert not (tmp_path / "out").exists()
 
 
+def test_an_excel_workbook_is_told_to_be_saved_as_csv(tmp_path):
+    workbook = tmp_path / "질문.xlsx"
+    workbook.write_bytes(b"PK\x03\x04" + bytes(64))  # the start of every .xlsx (a zip)
+    with pytest.raises(BankError, match="Excel workbook") as raised:
+        import_csv(workbook, bank_id="ko-x", title="x", language="ko", out_dir=tmp_path / "out")
+    assert "CSV UTF-8" in raised.value.message
+
+
 def test_an_existing_bank_is_not_overwritten_without_asking(tmp_path):
     source = excel_csv(tmp_path / "q.csv", KOREAN_ROWS, encoding="utf-8")
     target = import_csv(source, bank_id="ko-cafe", title="처음", language="ko", out_dir=tmp_path)

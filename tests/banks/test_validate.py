@@ -129,6 +129,8 @@ def test_missing_empty_and_mis_encoded_files(tmp_path):
     cp949.write_bytes(GOOD.encode("cp949"))
     [encoding] = validate_file(cp949)
     assert encoding.code == "file_not_utf8" and encoding.line == 3
+    [sheet] = validate_file(write(tmp_path, "질문,분류\n", "list.csv"))
+    assert sheet.code == "file_is_sheet" and "import-csv" in sheet.what_to_do
     [no_questions] = validate_file(write(tmp_path, GOOD.split("[[questions]]")[0], "q.toml"))
     assert no_questions.code == "questions_missing"
 

@@ -113,6 +113,8 @@ def read_csv_questions(csv_path: str | Path) -> list[dict[str, Any]]:
         raise _fail(file, [make_problem("file_missing", file)])
     if path.is_dir():
         raise _fail(file, [make_problem("file_not_file", file)])
+    if path.suffix.lower() in (".xlsx", ".xls", ".xlsm", ".ods"):
+        raise _fail(file, [make_problem("file_is_workbook", file)])
     try:
         data = path.read_bytes()
     except OSError as error:

@@ -37,6 +37,17 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "ko": ("파일이 UTF-8 텍스트로 저장되어 있지 않습니다",
                "텍스트 편집기에서 열어 UTF-8 인코딩으로 다시 저장하세요"),
     },
+    "file_is_sheet": {
+        "en": ("this is a spreadsheet file, not a bank file (.toml)",
+               "import it with 'interview-app banks import-csv' (save Excel workbooks as CSV first)"),
+        "ko": ("표 계산 파일이지 질문 은행 파일(.toml)이 아닙니다",
+               "'interview-app banks import-csv'로 가져오세요(Excel 통합 문서는 먼저 CSV로 저장하세요)"),
+    },
+    "file_is_workbook": {
+        "en": ("this is an Excel workbook, not a CSV file", "in Excel, use Save As > 'CSV UTF-8' and import that file"),
+        "ko": ("CSV 파일이 아니라 Excel 통합 문서입니다",
+               "Excel에서 다른 이름으로 저장 > 'CSV UTF-8'로 저장한 파일을 가져오세요"),
+    },
     "toml_syntax": {
         "en": ("TOML syntax error: {detail}", "fix this line: check quotes, brackets, commas and '=' signs"),
         "ko": ("TOML 문법 오류: {detail}", "이 줄의 따옴표, 괄호, 쉼표, '=' 기호를 확인하세요"),

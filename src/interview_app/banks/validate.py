@@ -37,6 +37,7 @@ QUESTION_KEYS = (
 )
 LIST_KEYS = ("competencies", "key_points", "keywords", "follow_ups")
 LANGUAGES = ("ko", "en")
+SHEET_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".xlsm", ".ods")
 MAX_SECONDS = 600  # ten minutes: anything longer is almost surely milliseconds or a typo
 
 BANK_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -393,6 +394,8 @@ def read_bank_file(path: str | Path, *, builtin: bool = False) -> tuple[Bank | N
         return None, [make_problem("file_missing", name)]
     if path.is_dir():
         return None, [make_problem("file_not_file", name)]
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        return None, [make_problem("file_is_sheet", name)]
     try:
         data = path.read_bytes()
     except OSError as error:
