@@ -97,6 +97,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "The microphone was disconnected. Plug it back in and continue."},
     "warn.overflow": {"ko": "컴퓨터가 바빠 소리 일부를 놓쳤어요.",
                       "en": "The computer was busy and missed a bit of sound."},
+    "warn.write_failed": {"ko": "녹음 파일을 저장하지 못하고 있어요. 담당자에게 알려 주세요.",
+                          "en": "The recording cannot be saved. Please tell a staff member."},
     "warn.other": {"ko": "녹음 문제: {message}", "en": "Recording problem: {message}"},
     # Practice feedback
     "feedback.title": {"ko": "방금 답변 피드백", "en": "Feedback on this answer"},

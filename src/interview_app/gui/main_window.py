@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.start_screen.set_kiosk(self.kiosk)
         self.start_screen.set_language(i18n.language())
         self.start_screen.load_banks()
-        self.mic_screen.attach(self.recorder, settings.input_device)
+        self.mic_screen.configure(settings.input_device, stream_factory)
         self.retranslate()
         if self.kiosk:
             self.enter_kiosk()
@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         self.recorder.device = settings.input_device
+        self.recorder.worker.recorder = None  # the next answer opens the newly chosen microphone
+        self.mic_screen.configure(settings.input_device, self.recorder.stream_factory)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_look(app, settings.font_scale)
@@ -285,8 +287,9 @@ class MainWindow(QMainWindow):
     # --- kiosk ----------------------------------------------------------------------------
     def enter_kiosk(self) -> None:
         # Nothing of an earlier person may remain, even after a crash or power cut.
-        for folder in list(services.sessions_root().iterdir()):
-            self._wipe(folder)
+        report = services.wipe_all_sessions()
+        if not report.clean:
+            log.warning("kiosk start-up: %d leftover file(s) could not be removed", len(report.leftovers))
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.idle.start()
 
@@ -302,7 +305,8 @@ class MainWindow(QMainWindow):
         self.idle.start()
 
     def _wipe(self, session_dir: Path) -> None:
-        services.wipe_session(session_dir)
+        report = services.wipe_session(session_dir)
+        self.statusBar().showMessage(report.message(i18n.language()), 10_000)
         self.session_wiped.emit(str(session_dir))
 
     def leave_kiosk(self, pin: str) -> bool:

@@ -8,7 +8,6 @@ screens show in plain words; nothing here pretends a missing part worked.
 
 from __future__ import annotations
 
-import datetime as _dt
 import importlib
 import json
 import logging
@@ -19,14 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interview_app import paths
 from interview_app.errors import UserError
 from interview_app.fileio import write_text_atomic
 
 log = logging.getLogger(__name__)
 
-SESSION_FILE = "session.json"
-NOTES_FILE = "notes.json"
 REPORT_FILE = "report.html"
 
 
@@ -119,6 +115,16 @@ def make_recorder(*, device: str | None, on_level: Callable[[Any], None], on_war
     return recorder_class(None, **kwargs)
 
 
+def check_microphone(seconds: float, *, device: str | None, stream_factory: Callable[..., Any] | None,
+                     on_level: Callable[[Any], None]) -> Any:
+    """Record a few seconds, judge them, and delete the test recording (nothing personal is kept)."""
+    import tempfile
+
+    check = _get("interview_app.audio.miccheck", "check_microphone")
+    with tempfile.TemporaryDirectory(prefix="mic-check-") as folder:
+        return check(seconds, stream_factory=stream_factory, device=device, out_dir=folder, on_level=on_level)
+
+
 # --- transcription and analysis -----------------------------------------------------------
 
 def make_transcriber(model: str) -> Any:
@@ -168,134 +174,125 @@ def export_pdf(html_path: Path, pdf_path: Path) -> Path:
     return pdf_path
 
 
-# --- session folders ----------------------------------------------------------------------
+# --- session folders, history, notes (interview_app.storage) -------------------------------
+
+def _history() -> Any:
+    return _get("interview_app.storage.history", "History")()
+
+
+def _folder(session_dir: Path) -> Any:
+    folder_class = _get("interview_app.storage.sessions", "SessionFolder")
+    return folder_class(Path(session_dir).name, Path(session_dir))
+
 
 def sessions_root() -> Path:
-    root = paths.data_dir() / "sessions"
-    root.mkdir(parents=True, exist_ok=True)
-    return root
-
-
-def new_session_id() -> str:
-    return _dt.datetime.now().strftime("%Y-%m-%dT%H-%M-%S") + "-" + secrets.token_hex(2)
+    return Path(_get("interview_app.storage.sessions", "SessionStore")().root)
 
 
 def new_session_dir() -> Path:
-    folder = sessions_root() / new_session_id()
-    (folder / "answers").mkdir(parents=True)
-    return folder
+    """A new, empty session folder (``answers/``, ``transcripts/``) under the data folder."""
+    return Path(_get("interview_app.storage.sessions", "SessionStore")().create().path)
 
 
 def answer_path(session_dir: Path, index: int) -> Path:
     """``answers/NN.wav`` (1-based, as in the session file)."""
-    return session_dir / "answers" / f"{index:02d}.wav"
+    return Path(_folder(session_dir).audio_path(index))
 
 
-def write_session(session_dir: Path, document: dict[str, Any], *, language: str | None) -> Path:
-    """Write session.json and report.html into ``session_dir``; return the report's path."""
-    write_text_atomic(session_dir / SESSION_FILE, json.dumps(document, ensure_ascii=False, indent=2))
-    report = session_dir / REPORT_FILE
-    write_text_atomic(report, render_report(with_notes(session_dir, document), language=language))
-    return report
+def write_session(session_dir: Path, document: dict[str, Any], *, transcripts: dict[int, dict[str, Any]]) -> Path:
+    """Save the generated session (document, transcripts, history row) and its report; return the report."""
+    folder = _folder(session_dir)
+    document["id"] = folder.session_id
+    _get("interview_app.storage.sessions", "SessionStore")().save_document(folder, document)
+    for index, transcript in transcripts.items():
+        write_text_atomic(folder.transcript_path(index), json.dumps(transcript, ensure_ascii=False, indent=2))
+    _history().add_session(document, folder)
+    return rerender_report(session_dir)
 
 
-def read_session(session_dir: Path) -> dict[str, Any]:
-    return dict(json.loads((session_dir / SESSION_FILE).read_text(encoding="utf-8")))
-
-
-def list_sessions() -> list[dict[str, Any]]:
-    """Past sessions, newest first: ``{id, dir, created_at, bank, mode, language, dimensions}``."""
-    rows = []
-    for folder in sorted(sessions_root().iterdir(), reverse=True):
-        file = folder / SESSION_FILE
-        if not file.is_file():
-            continue
-        try:
-            document = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            log.warning("skipping unreadable session file %s", file)
-            continue
-        dimensions = {d.get("id"): d.get("score") for d in document.get("summary", {}).get("dimensions", [])}
-        rows.append({
-            "id": document.get("id", folder.name),
-            "dir": folder,
-            "created_at": document.get("created_at", ""),
-            "bank": (document.get("bank") or {}).get("title", ""),
-            "mode": document.get("mode", ""),
-            "language": document.get("language", ""),
-            "dimensions": dimensions,
-        })
-    return rows
-
-
-def delete_session(session_dir: Path) -> None:
-    """Remove a session folder and everything in it (recordings, transcripts, report)."""
-    shutil.rmtree(session_dir, ignore_errors=False)
-
-
-# --- consultant notes (kept apart from the generated analysis) ------------------------------
-
-def empty_notes() -> dict[str, Any]:
-    return {"overall": "", "answers": {}, "signed_by": None, "signed_at": None}
-
-
-def read_notes(session_dir: Path) -> dict[str, Any]:
-    file = session_dir / NOTES_FILE
-    if not file.is_file():
-        return empty_notes()
-    notes = empty_notes()
-    notes.update(json.loads(file.read_text(encoding="utf-8")))
-    return notes
-
-
-def save_notes(session_dir: Path, notes: dict[str, Any]) -> None:
-    write_text_atomic(session_dir / NOTES_FILE, json.dumps(notes, ensure_ascii=False, indent=2))
-
-
-def with_notes(session_dir: Path, document: dict[str, Any]) -> dict[str, Any]:
-    """The session document with the consultant's notes filled in (the file on disk is untouched)."""
-    merged = dict(document)
-    merged["notes"] = read_notes(session_dir)
-    return merged
+def display_document(session_dir: Path) -> dict[str, Any]:
+    """The session as shown and exported: the generated analysis with notes and earlier sessions."""
+    return dict(_history().get_session(Path(session_dir).name))
 
 
 def rerender_report(session_dir: Path) -> Path:
-    document = read_session(session_dir)
-    report = session_dir / REPORT_FILE
-    write_text_atomic(report, render_report(with_notes(session_dir, document), language=document.get("language")))
+    """Write report.html from the session and the consultant's notes; return its path."""
+    document = display_document(session_dir)
+    report = Path(session_dir) / REPORT_FILE
+    write_text_atomic(report, render_report(document, language=None))
     return report
+
+
+def list_sessions() -> list[dict[str, Any]]:
+    """Past sessions, newest first: ``{id, dir, created_at, bank, mode, language, person, dimensions}``."""
+    return [
+        {"id": row.id, "dir": row.folder, "created_at": row.created_at or "", "bank": row.bank_title or "",
+         "mode": row.mode or "", "language": row.language or "", "person": row.person_label,
+         "dimensions": dict(row.dimensions), "signed_by": row.signed_by}
+        for row in _history().list_sessions()
+    ]
+
+
+def delete_session(session_dir: Path) -> None:
+    """Remove a session: its history rows and notes, and its folder (recordings, transcripts, report)."""
+    session_id = Path(session_dir).name
+    history = _history()
+    if history.has_session(session_id):
+        history.delete_session(session_id)
+    else:
+        shutil.rmtree(session_dir, ignore_errors=True)
+
+
+def compare_sessions(a_id: str, b_id: str) -> Any:
+    return _history().compare(a_id, b_id)
+
+
+def progress(person: str | None) -> list[Any]:
+    """``(created_at, dimensions)`` oldest first: the person's sessions, or every session without a name."""
+    if person:
+        return list(_history().progress(person))
+    return [(row["created_at"], row["dimensions"]) for row in reversed(list_sessions())]
+
+
+def read_notes(session_dir: Path) -> dict[str, Any]:
+    return dict(_history().get_notes(Path(session_dir).name))
+
+
+def save_notes(session_dir: Path, notes: dict[str, Any]) -> None:
+    """Store the consultant's notes (in the history database, apart from the generated analysis)."""
+    history = _history()
+    session_id = Path(session_dir).name
+    history.set_note(session_id, notes.get("overall", ""))
+    for number, text in notes.get("answers", {}).items():
+        history.set_note(session_id, text, answer_index=int(number))
+
+
+def sign_off(session_dir: Path, name: str) -> str:
+    return str(_history().sign_off(Path(session_dir).name, name))
 
 
 # --- export, import, wipe -----------------------------------------------------------------
 
 def export_zip(session_dir: Path, out_path: Path) -> Path:
-    """A zip with the session file, notes, report and audio, for a consultant."""
-    out_path = Path(out_path)
-    archive = shutil.make_archive(str(out_path.with_suffix("")), "zip", root_dir=session_dir)
-    if Path(archive) != out_path:
-        Path(archive).replace(out_path)
-    return out_path
+    """A zip with the session (notes merged in), the report and the audio, for a consultant."""
+    return Path(_get("interview_app.storage.export", "export_zip")(Path(session_dir), Path(out_path)))
 
 
 def import_zip(zip_path: Path) -> Path:
-    """Unpack an exported zip into a new session folder and return it."""
-    target = sessions_root() / (Path(zip_path).stem + "-" + secrets.token_hex(2))
-    try:
-        shutil.unpack_archive(str(zip_path), str(target), "zip")
-    except (OSError, ValueError, shutil.ReadError) as error:
-        shutil.rmtree(target, ignore_errors=True)
-        raise UserError(f"cannot open {zip_path}: {error}; choose a zip exported from Interview Coach") from None
-    if not (target / SESSION_FILE).is_file():
-        shutil.rmtree(target, ignore_errors=True)
-        raise UserError(f"{zip_path} holds no session.json; choose a zip exported from Interview Coach")
-    return target
+    """Import an exported zip (or find it already imported) and return its session folder."""
+    session_id = _get("interview_app.storage.export", "import_zip")(Path(zip_path), replace=True)
+    return Path(_history().session_folder(session_id).path)
 
 
-def wipe_session(session_dir: Path) -> None:
-    """Kiosk mode: remove everything of this session from the disk."""
-    shutil.rmtree(session_dir, ignore_errors=True)
-    for leftover in paths.recordings_dir().glob("*"):
-        if leftover.is_file():
-            leftover.unlink(missing_ok=True)
-        else:
-            shutil.rmtree(leftover, ignore_errors=True)
+def wipe_session(session_dir: Path) -> Any:
+    """Kiosk mode: remove everything of this session from the disk, then check nothing is left."""
+    return _get("interview_app.storage.retention", "wipe_session")(Path(session_dir).name)
+
+
+def wipe_all_sessions() -> Any:
+    """Kiosk start-up: nothing of any earlier person stays (a crash's or power cut's leftovers too)."""
+    return _get("interview_app.storage.retention", "wipe_all_sessions")()
+
+
+def purge_old_recordings() -> Any:
+    return _get("interview_app.storage.retention", "purge_per_settings")()

@@ -266,7 +266,8 @@ class SessionController(QObject):
             })
         self.pipeline.build_report({
             "answers": answers, "language": self.plan.language, "mode": self.plan.mode, "bank": self.plan.bank,
-            "session_dir": str(self.session_dir), "ui_language": self.plan.ui_language,
+            "session_dir": str(self.session_dir),
+            "transcripts": {number: result["transcript"] for number, result in self.results.items()},
         })
 
     def _on_report_ready(self, path: str) -> None:

@@ -63,6 +63,15 @@ def run_job(fn: Callable[..., Any], *args: Any) -> JobSignals:
     return signals
 
 
+class LevelRelay(QObject):
+    """A callable for core ``on_level`` callbacks (any thread) that re-emits levels on the GUI thread."""
+
+    level = Signal(float, float, bool)
+
+    def __call__(self, level: Any) -> None:
+        self.level.emit(float(level.rms_dbfs), float(level.peak_dbfs), bool(level.clipping))
+
+
 # --- the answer pipeline: model loading, transcription, analysis, report -----------------
 
 class _PipelineWorker(QObject):
@@ -129,8 +138,8 @@ class _PipelineWorker(QObject):
             document = services.build_session(
                 request["answers"], language=request["language"], mode=request["mode"], bank=request["bank"]
             )
-            document.setdefault("id", Path(request["session_dir"]).name)
-            report = services.write_session(Path(request["session_dir"]), document, language=request["ui_language"])
+            report = services.write_session(Path(request["session_dir"]), document,
+                                            transcripts=request["transcripts"])
         except Exception as error:
             log.exception("the report could not be built")
             self.report_failed.emit(_describe(error))
@@ -269,10 +278,10 @@ class RecorderBridge(QObject):
         self.failed = self.worker.failed
         self.thread.start()
 
-    def _on_level(self, level: Any) -> None:  # audio thread
+    def _on_level(self, level: Any) -> None:  # the recorder's writer thread
         self.level.emit(float(level.rms_dbfs), float(level.peak_dbfs), bool(level.clipping))
 
-    def _on_warning(self, warning: Any) -> None:  # audio thread
+    def _on_warning(self, warning: Any) -> None:  # the recorder's writer thread
         self.warning.emit(str(warning.code), str(getattr(warning, "message", "")))
 
     def start(self, path: Path) -> None:

@@ -1,9 +1,8 @@
 """Consultant mode: open a session or an exported zip, write notes per answer and overall, sign off,
-re-export. Notes are saved apart from the generated analysis (notes.json beside session.json)."""
+re-export. Notes go to the history database, apart from the generated analysis (session.json)."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import logging
 from pathlib import Path
 from typing import Any
@@ -92,8 +91,8 @@ class ConsultantScreen(QWidget):
     # --- opening --------------------------------------------------------------------------
     def open_session(self, session_dir: Path) -> None:
         self.session_dir = Path(session_dir)
-        self.document = services.read_session(self.session_dir)
-        notes = services.read_notes(self.session_dir)
+        self.document = services.display_document(self.session_dir)
+        notes = self.document.get("notes") or services.read_notes(self.session_dir)
         while self.answers_layout.count():
             item = self.answers_layout.takeAt(0)
             if item.widget() is not None:
@@ -136,28 +135,31 @@ class ConsultantScreen(QWidget):
 
     # --- notes ----------------------------------------------------------------------------
     def current_notes(self) -> dict[str, Any]:
-        assert self.session_dir is not None
-        notes = services.read_notes(self.session_dir)
-        notes["overall"] = self.overall.toPlainText()
-        notes["answers"] = {number: editor.toPlainText() for number, editor in self.answer_notes.items()}
-        return notes
+        return {"overall": self.overall.toPlainText(),
+                "answers": {number: editor.toPlainText() for number, editor in self.answer_notes.items()}}
 
     def save_notes(self) -> None:
         if self.session_dir is None:
             return
-        services.save_notes(self.session_dir, self.current_notes())
+        try:
+            services.save_notes(self.session_dir, self.current_notes())
+        except UserError as error:
+            self.status.setText(error.message)
+            return
         self.status.setText(tr("consultant.saved"))
 
     def sign_off(self) -> None:
         if self.session_dir is None:
             return
-        notes = self.current_notes()
+        self.save_notes()
         name = self.signer.text().strip()
-        if name:
-            notes["signed_by"] = name
-            notes["signed_at"] = _dt.datetime.now().astimezone().isoformat(timespec="minutes")
-        services.save_notes(self.session_dir, notes)
-        self._show_signed(notes)
+        try:
+            if name:
+                services.sign_off(self.session_dir, name)
+        except UserError as error:
+            self.status.setText(error.message)
+            return
+        self._show_signed(services.read_notes(self.session_dir))
         self.status.setText(tr("consultant.saved"))
 
     def _show_signed(self, notes: dict[str, Any]) -> None:

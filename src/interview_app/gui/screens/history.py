@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interview_app.gui import services
+from interview_app.gui import i18n, services
 from interview_app.gui.i18n import tr
 
 DIMENSIONS = ("delivery", "structure", "content", "language")
@@ -31,32 +31,49 @@ def _score(value: Any) -> str:
     return "–" if value is None else str(round(float(value)))
 
 
-def compare_html(older: dict[str, Any], newer: dict[str, Any]) -> str:
-    """A table of the four dimension scores of two sessions and the change between them."""
-    if older["created_at"] > newer["created_at"]:
-        older, newer = newer, older
-    rows = [f"<tr><th></th><th>{html.escape(older['created_at'][:16])}</th>"
-            f"<th>{html.escape(newer['created_at'][:16])}</th><th>{html.escape(tr('history.change'))}</th></tr>"]
-    for dimension in DIMENSIONS:
-        a, b = older["dimensions"].get(dimension), newer["dimensions"].get(dimension)
-        change = "" if a is None or b is None else f"{round(b - a):+d}"
-        rows.append(f"<tr><td>{html.escape(tr('dimension.' + dimension))}</td><td>{_score(a)}</td>"
-                    f"<td>{_score(b)}</td><td><b>{change}</b></td></tr>")
-    return f"<h3>{html.escape(tr('history.compare'))}</h3><table cellpadding='6'>{''.join(rows)}</table>"
+def _number(value: Any) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
-def progress_html(sessions: list[dict[str, Any]]) -> str:
+def compare_html(comparison: Any) -> str:
+    """The dimension scores and measured metrics of two sessions (older first) and the change."""
+    def row(label: str, a: Any, b: Any, delta: Any, improved: bool | None = None, *, score: bool) -> str:
+        shown = (_score if score else _number)
+        change = "" if delta is None else (f"{round(delta):+d}" if score else f"{delta:+.2f}".rstrip("0").rstrip("."))
+        colour = {True: "#1e8e3e", False: "#d93025"}.get(improved, "#202124") if improved is not None else "#202124"
+        return (f"<tr><td>{html.escape(label)}</td><td align='right'>{shown(a)}</td><td align='right'>{shown(b)}</td>"
+                f"<td align='right'><b><font color='{colour}'>{change}</font></b></td></tr>")
+
+    head = (f"<tr><th></th><th>{html.escape((comparison.a_created_at or '')[:16])}</th>"
+            f"<th>{html.escape((comparison.b_created_at or '')[:16])}</th>"
+            f"<th>{html.escape(tr('history.change'))}</th></tr>")
+    rows = [head]
+    for delta in comparison.dimensions:
+        improved = None if delta.delta in (None, 0) else delta.delta > 0
+        rows.append(row(tr("dimension." + delta.id) if delta.id in DIMENSIONS else delta.id,
+                        delta.a, delta.b, delta.delta, improved, score=True))
+    for metric in comparison.metrics:
+        if metric.a is None and metric.b is None:
+            continue
+        label = metric.label_ko if i18n.language() == "ko" else metric.label_en
+        rows.append(row(label, metric.a, metric.b, metric.delta if metric.comparable else None, metric.improved,
+                        score=False))
+    return f"<h3>{html.escape(tr('history.compare'))}</h3><table cellpadding='5'>{''.join(rows)}</table>"
+
+
+def progress_html(points: list[Any]) -> str:
     """Every dimension's score per session, oldest first, with a bar for each score."""
-    ordered = sorted(sessions, key=lambda s: s["created_at"])
     parts = [f"<h3>{html.escape(tr('history.progress'))}</h3>"]
     for dimension in DIMENSIONS:
         parts.append(f"<p><b>{html.escape(tr('dimension.' + dimension))}</b></p><table cellspacing='2'>")
-        for session in ordered:
-            value = session["dimensions"].get(dimension)
+        for created_at, dimensions in points:
+            value = dimensions.get(dimension)
             width = 0 if value is None else max(1, int(value) * 3)
-            parts.append(f"<tr><td>{html.escape(session['created_at'][:10])}</td>"
-                         f"<td><table cellspacing='0'><tr><td bgcolor='#1a73e8' width='{width}'></td></tr></table></td>"
-                         f"<td>{_score(value)}</td></tr>")
+            parts.append(f"<tr><td>{html.escape(str(created_at)[:10])}</td>"
+                         f"<td><table cellspacing='0'><tr><td bgcolor='#1a73e8' width='{width}' height='12'></td>"
+                         f"</tr></table></td><td>{_score(value)}</td></tr>")
         parts.append("</table>")
     return "".join(parts)
 
@@ -153,10 +170,13 @@ class HistoryScreen(QWidget):
         if len(chosen) != 2:
             self.detail.setPlainText(tr("history.compare_hint"))
             return
-        self.detail.setHtml(compare_html(chosen[0], chosen[1]))
+        older, newer = sorted(chosen, key=lambda session: session["created_at"])
+        self.detail.setHtml(compare_html(services.compare_sessions(older["id"], newer["id"])))
 
     def show_progress(self) -> None:
-        self.detail.setHtml(progress_html(self.sessions))
+        chosen = self.selected()
+        person = chosen[0].get("person") if len(chosen) == 1 else None
+        self.detail.setHtml(progress_html(services.progress(person)))
 
     def retranslate(self) -> None:
         self.title.setText(tr("history.title"))

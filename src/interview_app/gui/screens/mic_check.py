@@ -3,42 +3,39 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from interview_app import paths
+from interview_app.gui import i18n, services
 from interview_app.gui.i18n import tr
 from interview_app.gui.widgets.level_meter import LevelMeter
-from interview_app.gui.workers import RecorderBridge
+from interview_app.gui.workers import LevelRelay, run_job
 
 log = logging.getLogger(__name__)
 
-TEST_SECONDS = 5
-QUIET_BELOW_DBFS = -45.0  # the loudest stretch of the test stayed under this: too quiet
+TEST_SECONDS = 4
 
 
 class MicCheckScreen(QWidget):
     done = Signal()
-    finished_check = Signal(str)  # ok | too_quiet | clipping | failed
+    finished_check = Signal(str)  # the verdict: ok | too_quiet | clipping | noisy | dead | no_device | failed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge: RecorderBridge | None = None
-        self.loudest = -120.0
-        self.clipped = False
+        self.device: str | None = None
+        self.stream_factory: Callable[..., Any] | None = None
         self.running = False
-        self.device_name = ""
+        self.relay = LevelRelay(self)
         self.title = QLabel(objectName="title")
         self.instructions = QLabel(wordWrap=True)
-        self.device = QLabel(objectName="muted")
+        self.device_label = QLabel(objectName="muted")
         self.meter = LevelMeter()
         self.verdict = QLabel(wordWrap=True, objectName="phase")
         self.start = QPushButton(objectName="primary")
         self.finish = QPushButton()
-        self._timer = QTimer(self, singleShot=True, interval=TEST_SECONDS * 1000)
-        self._timer.timeout.connect(self.stop_test)
         row = QHBoxLayout()
         row.addWidget(self.start)
         row.addWidget(self.finish)
@@ -47,88 +44,50 @@ class MicCheckScreen(QWidget):
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.title)
         layout.addWidget(self.instructions)
-        layout.addWidget(self.device)
+        layout.addWidget(self.device_label)
         layout.addSpacing(16)
         layout.addWidget(self.meter)
         layout.addWidget(self.verdict, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
         layout.addLayout(row)
-        self.start.clicked.connect(self._toggle)
-        self.finish.clicked.connect(self._finish)
+        self.relay.level.connect(self.meter.set_level)
+        self.start.clicked.connect(self.start_test)
+        self.finish.clicked.connect(self.done)
         self.retranslate()
 
-    def attach(self, bridge: RecorderBridge, device_name: str | None) -> None:
-        self.bridge = bridge
-        self.device_name = device_name or ""
-        bridge.level.connect(self._on_level)
-        bridge.stopped.connect(self._on_stopped)
-        bridge.failed.connect(self._on_failed)
-        self.verdict.clear()
-        self.meter.reset()
+    def configure(self, device: str | None, stream_factory: Callable[..., Any] | None = None) -> None:
+        self.device, self.stream_factory = device, stream_factory
         self.retranslate()
-
-    def test_file(self) -> Path:
-        return paths.cache_dir() / "mic-check.wav"
-
-    def _toggle(self) -> None:
-        if self.running:
-            self.stop_test()
-        else:
-            self.start_test()
 
     def start_test(self) -> None:
-        if self.bridge is None or self.running:
+        if self.running:
             return
-        self.loudest, self.clipped, self.running = -120.0, False, True
+        self.running = True
+        self.start.setEnabled(False)
+        self.meter.reset()
         self.verdict.setText(tr("mic.listening"))
-        self.start.setText(tr("mic.stop"))
-        self.bridge.start(self.test_file())
-        self._timer.start()
+        job = run_job(lambda: services.check_microphone(TEST_SECONDS, device=self.device,
+                                                        stream_factory=self.stream_factory, on_level=self.relay))
+        job.finished.connect(self._on_result)
+        job.failed.connect(self._on_failed)
 
-    def stop_test(self) -> None:
-        if self.bridge is None or not self.running:
-            return
-        self._timer.stop()
-        self.bridge.stop()
-
-    def _on_level(self, rms: float, peak: float, clipping: bool) -> None:
-        if not self.running:
-            return
-        self.meter.set_level(rms, peak, clipping)
-        self.loudest = max(self.loudest, rms)
-        self.clipped = self.clipped or clipping
-
-    def _on_stopped(self, _recording: object) -> None:
-        if not self.running:
-            return
+    def _on_result(self, result: Any) -> None:
         self.running = False
-        self.start.setText(tr("mic.start"))
-        self.test_file().unlink(missing_ok=True)
-        if self.clipped:
-            result = "clipping"
-        elif self.loudest < QUIET_BELOW_DBFS:
-            result = "too_quiet"
-        else:
-            result = "ok"
-        self.verdict.setText(tr("mic." + result))
-        self.finished_check.emit(result)
+        self.start.setEnabled(True)
+        message = result.message_ko if i18n.language() == "ko" else result.message
+        self.verdict.setText(message)
+        self.verdict.setProperty("verdict", result.verdict)
+        self.finished_check.emit(str(result.verdict))
 
-    def _on_failed(self, _code: str, message: str) -> None:
+    def _on_failed(self, message: str) -> None:
         self.running = False
-        self._timer.stop()
-        self.start.setText(tr("mic.start"))
-        self.test_file().unlink(missing_ok=True)
+        self.start.setEnabled(True)
         self.verdict.setText(tr("mic.failed", error=message))
         self.finished_check.emit("failed")
-
-    def _finish(self) -> None:
-        if self.running:
-            self.stop_test()
-        self.done.emit()
 
     def retranslate(self) -> None:
         self.title.setText(tr("mic.title"))
         self.instructions.setText(tr("mic.instructions"))
-        self.device.setText(tr("mic.device", name=self.device_name or tr("mic.default_device")))
-        self.start.setText(tr("mic.stop") if self.running else tr("mic.start"))
+        self.device_label.setText(tr("mic.device", name=self.device or tr("mic.default_device")))
+        self.start.setText(tr("mic.start"))
         self.finish.setText(tr("mic.done"))

@@ -10,11 +10,31 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from interview_app.errors import UserError
 from interview_app.gui import services
 from interview_app.gui.i18n import tr
 from interview_app.gui.workers import run_job
 
 log = logging.getLogger(__name__)
+
+
+def _report_page_class() -> type:
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    class ReportPage(QWebEnginePage):
+        """Plays an answer's recording when its link in the report is clicked, instead of navigating."""
+
+        audio_requested = Signal(QUrl)
+
+        def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802, ANN001
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".wav"):
+                self.audio_requested.emit(url)
+                return False
+            if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and not url.isLocalFile():
+                return False  # the report is offline; nothing leaves the machine
+            return super().acceptNavigationRequest(url, kind, is_main_frame)
+
+    return ReportPage
 
 
 class ResultsScreen(QWidget):
@@ -31,7 +51,14 @@ class ResultsScreen(QWidget):
         self.kiosk = False
         self.exported = False
         self.title = QLabel(objectName="title")
-        self.view = QWebEngineView()
+        from PySide6.QtWebEngineCore import QWebEngineProfile
+
+        self.view = QWebEngineView(self)  # created before the profile so it is destroyed before it
+        # Off the record: no cache or history of anyone's report is kept by the browser engine.
+        self.profile = QWebEngineProfile(self)
+        self.page = _report_page_class()(self.profile, self.view)
+        self.page.audio_requested.connect(lambda url: self.play(Path(url.toLocalFile())))
+        self.view.setPage(self.page)
         self.view.loadFinished.connect(self.report_loaded)
         self.status = QLabel(objectName="muted", wordWrap=True)
         self.kiosk_notice = QLabel(objectName="warning", wordWrap=True)
@@ -131,19 +158,10 @@ class ResultsScreen(QWidget):
             job.finished.connect(lambda path: self._saved(str(path)))
             job.failed.connect(self._failed)
         elif kind == "pdf":
-            if services.has("interview_app.gui.pdf_export"):
-                job = run_job(services.export_pdf, self.report_path, target)
-                job.finished.connect(lambda path: self._saved(str(path)))
-                job.failed.connect(self._failed)
-            else:  # the page already shown can print itself
-                page = self.view.page()
-
-                def done(path: str, ok: bool) -> None:
-                    page.pdfPrintingFinished.disconnect(done)
-                    self._saved(path) if ok else self._failed(path)
-
-                page.pdfPrintingFinished.connect(done)
-                page.printToPdf(str(target))
+            try:  # prints on the GUI thread (WebEngine lives there) in its own short event loop
+                self._saved(str(services.export_pdf(self.report_path, target)))
+            except UserError as error:
+                self._failed(error.message)
 
     def _saved(self, path: str) -> None:
         self.exported = True
