@@ -333,6 +333,6 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         if self.controller is not None:
             self.abort_session()
-        self.results_screen.stop_playback()
+        self.results_screen.dispose()
         self.pipeline.shutdown()
         self.recorder.shutdown()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from interview_app.gui.i18n import MESSAGES, format_seconds, tr
@@ -98,10 +98,7 @@ class InterviewScreen(QWidget):
         self.resume_button.clicked.connect(self._resume)
         self.quit_button.clicked.connect(self._ask_quit)
         self.confirm_yes.clicked.connect(self.quit_requested)
-        for key, slot in ((Qt.Key.Key_Space, self._toggle), (Qt.Key.Key_Escape, self._escape)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate()
 
     # --- wiring ---------------------------------------------------------------------------
@@ -184,6 +181,14 @@ class InterviewScreen(QWidget):
             self.background_bar.hide()
 
     # --- keyboard and buttons -------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._toggle()
+        elif event.key() == Qt.Key.Key_Escape:
+            self._escape()
+        else:
+            super().keyPressEvent(event)
+
     def _toggle(self) -> None:
         if self.controller is not None and self.controller.state in (PREP, ANSWERING):
             self.controller.toggle()
@@ -199,6 +204,7 @@ class InterviewScreen(QWidget):
     def _resume(self) -> None:
         if self.controller is not None:
             self.controller.resume()
+            self.setFocus()
 
     def _ask_quit(self) -> None:
         self.confirm_text.setText(tr("interview.quit_confirm"))

@@ -51,12 +51,9 @@ class ResultsScreen(QWidget):
         self.kiosk = False
         self.exported = False
         self.title = QLabel(objectName="title")
-        from PySide6.QtWebEngineCore import QWebEngineProfile
-
-        self.view = QWebEngineView(self)  # created before the profile so it is destroyed before it
-        # Off the record: no cache or history of anyone's report is kept by the browser engine.
-        self.profile = QWebEngineProfile(self)
-        self.page = _report_page_class()(self.profile, self.view)
+        self.view = QWebEngineView(self)
+        # Qt 6's default profile is off the record: no cache or history of anyone's report is kept.
+        self.page = _report_page_class()(self.view)
         self.page.audio_requested.connect(lambda url: self.play(Path(url.toLocalFile())))
         self.view.setPage(self.page)
         self.view.loadFinished.connect(self.report_loaded)
@@ -189,6 +186,15 @@ class ResultsScreen(QWidget):
         self.view.setHtml("")
         self.report_path = self.session_dir = None
         self._fill_replay()
+
+    def dispose(self) -> None:
+        """Free the web page now: the engine's profile must not outlive it at exit."""
+        import shiboken6
+
+        self.stop_playback()
+        for engine_object in (self.page, self.view):
+            if shiboken6.isValid(engine_object):
+                shiboken6.delete(engine_object)
 
     def retranslate(self) -> None:
         self.title.setText(tr("results.title"))
