@@ -34,7 +34,7 @@ def test_report_is_shown_with_replay_buttons(qtbot, results):
     folder = save_session()
     with qtbot.waitSignal(results.report_loaded, timeout=30_000) as loaded:
         results.show_report(folder / "report.html")
-    assert loaded.args == [True]
+    assert loaded.args == [1]
     text = _page_text(qtbot, results)
     assert "1분 자기소개" in text  # the first question, rendered by the real report
     # One replay button per recorded answer.

@@ -15,6 +15,7 @@ from interview_app.gui import i18n, services
 from interview_app.gui.app import apply_look, tts_available
 from interview_app.gui.i18n import tr
 from interview_app.gui.kiosk import IdleWatcher, verify_pin
+from interview_app.gui.qtfix import emit
 from interview_app.gui.screens.consultant import ConsultantScreen
 from interview_app.gui.screens.feedback import FeedbackScreen
 from interview_app.gui.screens.history import HistoryScreen
@@ -307,7 +308,7 @@ class MainWindow(QMainWindow):
     def _wipe(self, session_dir: Path) -> None:
         report = services.wipe_session(session_dir)
         self.statusBar().showMessage(report.message(i18n.language()), 10_000)
-        self.session_wiped.emit(str(session_dir))
+        emit(self.session_wiped, str(session_dir))
 
     def leave_kiosk(self, pin: str) -> bool:
         if not verify_pin(pin, self.settings.kiosk_pin_hash):

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from interview_app.gui import services
+from interview_app.gui.qtfix import emit
 from interview_app.gui.services import QuestionView
 from interview_app.gui.workers import Pipeline, RecorderBridge
 
@@ -181,14 +182,14 @@ class SessionController(QObject):
         self.state = state
         if restart_clock and state in (PREP, ANSWERING):
             self._phase_started = time.monotonic()
-        self.state_changed.emit(state)
+        emit(self.state_changed, state)
         self._on_tick()
 
     def _show_question(self, index: int) -> None:
         self.index = index
         self._state_before_pause = ""
         self._paused_at = 0.0
-        self.question_shown.emit(index, self.question)
+        emit(self.question_shown, index, self.question)
         self._set_state(PREP)
 
     def _limit(self) -> float:
@@ -206,7 +207,7 @@ class SessionController(QObject):
         elapsed = time.monotonic() - self._phase_started
         limit = self._limit()
         remaining = max(0.0, limit - elapsed) if limit >= 0 else -1.0
-        self.tick.emit(elapsed, remaining)
+        emit(self.tick, elapsed, remaining)
         if limit >= 0 and elapsed >= limit:
             if self.state == PREP:
                 self.begin_answer()
@@ -220,12 +221,12 @@ class SessionController(QObject):
         number = self.index + 1
         path = Path(getattr(recording, "path", services.answer_path(self.session_dir, number)))
         self.recorded.add(number)
-        self.answer_recorded.emit(number, str(path))
+        emit(self.answer_recorded, number, str(path))
         self.pipeline.submit_answer({
             "index": number, "wav": str(path), "question": self.question, "language": self.plan.language,
             "model": self.plan.model, "bank_id": self.plan.bank_id, "blind_hiring": self.plan.blind_hiring,
         })
-        self.background.emit(len(self.results), len(self.recorded))
+        emit(self.background, len(self.results), len(self.recorded))
         if self.plan.mode == PRACTICE:
             self._set_state(REVIEW)
         else:
@@ -240,19 +241,19 @@ class SessionController(QObject):
 
     def _on_recorder_failed(self, code: str, message: str) -> None:
         self._waiting_stop = False
-        self.failed.emit(message)
+        emit(self.failed, message)
 
     def _on_answer_done(self, number: int, result: dict[str, Any]) -> None:
         if number not in self.recorded:
             return  # a retried answer's stale result
         self.results[number] = result
-        self.answer_analysed.emit(number, result)
-        self.background.emit(len(self.results), len(self.recorded))
+        emit(self.answer_analysed, number, result)
+        emit(self.background, len(self.results), len(self.recorded))
         self._maybe_build_report()
 
     def _on_answer_failed(self, number: int, message: str) -> None:
-        self.answer_failed.emit(number, message)
-        self.failed.emit(message)
+        emit(self.answer_failed, number, message)
+        emit(self.failed, message)
 
     def _maybe_build_report(self) -> None:
         if self.state != FINISHING or len(self.results) < self.total:
@@ -276,8 +277,8 @@ class SessionController(QObject):
         self._timer.stop()
         self._set_state(DONE)
         self.disconnect_all()
-        self.report_ready.emit(path)
+        emit(self.report_ready, path)
 
     def _on_report_failed(self, message: str) -> None:
         if self.state == FINISHING:
-            self.failed.emit(message)
+            emit(self.failed, message)

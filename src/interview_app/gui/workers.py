@@ -3,6 +3,9 @@
 Workers report through typed signals; nothing slow (model loading, transcription, analysis,
 report rendering, opening or closing the microphone) runs on the GUI thread. Recorder callbacks
 arrive on the audio thread and are marshalled to the GUI through queued signals.
+
+Signals carry ints, never bools: with PySide 6.12 on Python 3.11 every emission of a Python bool
+through a signal loses a reference to True/False, and the interpreter aborts once it reaches zero.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slo
 
 from interview_app.errors import UserError
 from interview_app.gui import services
+from interview_app.gui.qtfix import emit
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +49,9 @@ class _Runnable(QRunnable):
         except Exception as error:  # reported to the screen, logged with its traceback
             if not isinstance(error, UserError):
                 log.error("background job failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(_describe(error))
+            emit(self.signals.failed, _describe(error))
         else:
-            self.signals.finished.emit(result)
+            emit(self.signals.finished, result)
 
 
 _live_jobs: set[JobSignals] = set()
@@ -66,10 +70,10 @@ def run_job(fn: Callable[..., Any], *args: Any) -> JobSignals:
 class LevelRelay(QObject):
     """A callable for core ``on_level`` callbacks (any thread) that re-emits levels on the GUI thread."""
 
-    level = Signal(float, float, bool)
+    level = Signal(float, float, int)  # rms dBFS, peak dBFS, clipping (0/1: see the note at the top)
 
     def __call__(self, level: Any) -> None:
-        self.level.emit(float(level.rms_dbfs), float(level.peak_dbfs), bool(level.clipping))
+        emit(self.level, float(level.rms_dbfs), float(level.peak_dbfs), int(bool(level.clipping)))
 
 
 # --- the answer pipeline: model loading, transcription, analysis, report -----------------
@@ -95,11 +99,11 @@ class _PipelineWorker(QObject):
 
     def _ensure_model(self, name: str) -> Any:
         if self.transcriber is None or self.model_name != name:
-            self.model_loading.emit(name)
+            emit(self.model_loading, name)
             transcriber = services.make_transcriber(name)
             transcriber.load()
             self.transcriber, self.model_name = transcriber, name
-            self.model_ready.emit(name)
+            emit(self.model_ready, name)
         return self.transcriber
 
     @Slot(str)
@@ -108,29 +112,29 @@ class _PipelineWorker(QObject):
             self._ensure_model(name)
         except Exception as error:
             log.exception("model %s failed to load", name)
-            self.model_failed.emit(_describe(error))
+            emit(self.model_failed, _describe(error))
 
     @Slot(object)
     def process_answer(self, request: dict[str, Any]) -> None:
         index = request["index"]
         try:
             transcriber = self._ensure_model(request["model"])
-            self.stage.emit(index, "transcribing")
+            emit(self.stage, index, "transcribing")
             audio = services.load_audio(Path(request["wav"]))
             transcript = services.transcribe(
                 transcriber, audio, language=request["language"], question=request["question"].text,
-                on_progress=lambda fraction: self.progress.emit(index, float(fraction)), cancel=self.cancel,
+                on_progress=lambda fraction: emit(self.progress, index, float(fraction)), cancel=self.cancel,
             )
-            self.stage.emit(index, "analysing")
+            emit(self.stage, index, "analysing")
             analysis = services.analyze_answer(
                 transcript, audio=audio, question=request["question"], bank_id=request.get("bank_id"),
                 language=request["language"], blind_hiring=request.get("blind_hiring", False),
             )
         except Exception as error:
             log.exception("answer %s could not be processed", index)
-            self.answer_failed.emit(index, _describe(error))
+            emit(self.answer_failed, index, _describe(error))
             return
-        self.answer_done.emit(index, {"analysis": analysis, "transcript": transcript.to_dict()})
+        emit(self.answer_done, index, {"analysis": analysis, "transcript": transcript.to_dict()})
 
     @Slot(object)
     def build_report(self, request: dict[str, Any]) -> None:
@@ -142,9 +146,9 @@ class _PipelineWorker(QObject):
                                             transcripts=request["transcripts"])
         except Exception as error:
             log.exception("the report could not be built")
-            self.report_failed.emit(_describe(error))
+            emit(self.report_failed, _describe(error))
             return
-        self.report_ready.emit(str(report))
+        emit(self.report_ready, str(report))
 
 
 class Pipeline(QObject):
@@ -183,14 +187,14 @@ class Pipeline(QObject):
         return self.worker.transcriber is not None
 
     def load_model(self, name: str) -> None:
-        self._load.emit(name)
+        emit(self._load, name)
 
     def submit_answer(self, request: dict[str, Any]) -> None:
         self.worker.cancel.clear()
-        self._answer.emit(request)
+        emit(self._answer, request)
 
     def build_report(self, request: dict[str, Any]) -> None:
-        self._report.emit(request)
+        emit(self._report, request)
 
     def cancel(self) -> None:
         self.worker.cancel.set()
@@ -224,42 +228,42 @@ class _RecorderWorker(QObject):
         except Exception as error:
             log.exception("recording could not start")
             self.recorder = None
-            self.failed.emit(str(getattr(error, "code", "start_failed")), _describe(error))
+            emit(self.failed, str(getattr(error, "code", "start_failed")), _describe(error))
             return
-        self.started.emit(str(path))
+        emit(self.started, str(path))
 
     @Slot()
     def stop(self) -> None:
         if self.recorder is None:
-            self.stopped.emit(None)
+            emit(self.stopped, None)
             return
         try:
             recording = self.recorder.stop()
         except Exception as error:
             log.exception("recording could not stop cleanly")
-            self.failed.emit(str(getattr(error, "code", "stop_failed")), _describe(error))
+            emit(self.failed, str(getattr(error, "code", "stop_failed")), _describe(error))
             return
-        self.stopped.emit(recording)
+        emit(self.stopped, recording)
 
-    @Slot(bool)
-    def set_paused(self, paused: bool) -> None:
+    @Slot(int)
+    def set_paused(self, paused: int) -> None:
         if self.recorder is None:
             return
         try:
             self.recorder.pause() if paused else self.recorder.resume()
         except Exception as error:
             log.exception("recorder pause/resume failed")
-            self.failed.emit(str(getattr(error, "code", "pause_failed")), _describe(error))
+            emit(self.failed, str(getattr(error, "code", "pause_failed")), _describe(error))
 
 
 class RecorderBridge(QObject):
     """Drives a core Recorder from its own thread; levels and warnings come back as signals."""
 
-    level = Signal(float, float, bool)  # rms dBFS, peak dBFS, clipping
+    level = Signal(float, float, int)  # rms dBFS, peak dBFS, clipping (0/1)
     warning = Signal(str, str)  # code, message
     _start = Signal(object)
     _stop = Signal()
-    _pause = Signal(bool)
+    _pause = Signal(int)
 
     def __init__(self, *, device: str | None = None, stream_factory: Callable[..., Any] | None = None,
                  parent: QObject | None = None) -> None:
@@ -279,20 +283,20 @@ class RecorderBridge(QObject):
         self.thread.start()
 
     def _on_level(self, level: Any) -> None:  # the recorder's writer thread
-        self.level.emit(float(level.rms_dbfs), float(level.peak_dbfs), bool(level.clipping))
+        emit(self.level, float(level.rms_dbfs), float(level.peak_dbfs), int(bool(level.clipping)))
 
     def _on_warning(self, warning: Any) -> None:  # the recorder's writer thread
-        self.warning.emit(str(warning.code), str(getattr(warning, "message", "")))
+        emit(self.warning, str(warning.code), str(getattr(warning, "message", "")))
 
     def start(self, path: Path) -> None:
-        self._start.emit({"path": str(path), "device": self.device, "stream_factory": self.stream_factory,
+        emit(self._start, {"path": str(path), "device": self.device, "stream_factory": self.stream_factory,
                           "on_level": self._on_level, "on_warning": self._on_warning})
 
     def stop(self) -> None:
-        self._stop.emit()
+        emit(self._stop)
 
     def set_paused(self, paused: bool) -> None:
-        self._pause.emit(paused)
+        emit(self._pause, int(paused))
 
     def shutdown(self) -> None:
         self.thread.quit()

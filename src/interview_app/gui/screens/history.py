@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from interview_app.gui import i18n, services
 from interview_app.gui.i18n import tr
+from interview_app.gui.qtfix import emit
 
 DIMENSIONS = ("delivery", "structure", "content", "language")
 
@@ -151,7 +152,7 @@ class HistoryScreen(QWidget):
     def _open(self) -> None:
         chosen = self.selected()
         if len(chosen) == 1:
-            self.open_requested.emit(Path(chosen[0]["dir"]))
+            emit(self.open_requested, Path(chosen[0]["dir"]))
 
     def delete_selected(self, *, confirm: bool) -> None:
         chosen = self.selected()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from interview_app.gui import i18n, services
 from interview_app.gui.i18n import tr
+from interview_app.gui.qtfix import emit
 from interview_app.gui.widgets.level_meter import LevelMeter
 from interview_app.gui.workers import LevelRelay, run_job
 
@@ -77,13 +78,13 @@ class MicCheckScreen(QWidget):
         message = result.message_ko if i18n.language() == "ko" else result.message
         self.verdict.setText(message)
         self.verdict.setProperty("verdict", result.verdict)
-        self.finished_check.emit(str(result.verdict))
+        emit(self.finished_check, str(result.verdict))
 
     def _on_failed(self, message: str) -> None:
         self.running = False
         self.start.setEnabled(True)
         self.verdict.setText(tr("mic.failed", error=message))
-        self.finished_check.emit("failed")
+        emit(self.finished_check, "failed")
 
     def retranslate(self) -> None:
         self.title.setText(tr("mic.title"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from interview_app.errors import UserError
 from interview_app.gui import services
 from interview_app.gui.i18n import tr
+from interview_app.gui.qtfix import emit
 from interview_app.gui.workers import run_job
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ def _report_page_class() -> type:
 
         def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802, ANN001
             if url.isLocalFile() and url.toLocalFile().lower().endswith(".wav"):
-                self.audio_requested.emit(url)
+                emit(self.audio_requested, url)
                 return False
             if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and not url.isLocalFile():
                 return False  # the report is offline; nothing leaves the machine
@@ -39,7 +40,7 @@ def _report_page_class() -> type:
 
 class ResultsScreen(QWidget):
     finish_requested = Signal()
-    report_loaded = Signal(bool)
+    report_loaded = Signal(int)  # 1 when the page loaded (ints, not bools: see gui/workers.py)
     saved = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -56,7 +57,7 @@ class ResultsScreen(QWidget):
         self.page = _report_page_class()(self.view)
         self.page.audio_requested.connect(lambda url: self.play(Path(url.toLocalFile())))
         self.view.setPage(self.page)
-        self.view.loadFinished.connect(self.report_loaded)
+        self.view.loadFinished.connect(lambda ok: emit(self.report_loaded, int(ok)))
         self.status = QLabel(objectName="muted", wordWrap=True)
         self.kiosk_notice = QLabel(objectName="warning", wordWrap=True)
         self.kiosk_notice.hide()
@@ -163,7 +164,7 @@ class ResultsScreen(QWidget):
     def _saved(self, path: str) -> None:
         self.exported = True
         self.status.setText(tr("results.saved", path=path))
-        self.saved.emit(path)
+        emit(self.saved, path)
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)

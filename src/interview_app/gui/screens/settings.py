@@ -28,6 +28,7 @@ from interview_app.errors import UserError
 from interview_app.gui import services
 from interview_app.gui.i18n import tr
 from interview_app.gui.kiosk import hash_pin
+from interview_app.gui.qtfix import emit
 from interview_app.storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -168,7 +169,7 @@ class SettingsScreen(QWidget):
         settings.save()
         self.pin.clear()
         self.message.setText(tr("settings.saved"))
-        self.saved.emit(settings)
+        emit(self.saved, settings)
         return True
 
     def retranslate(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from interview_app.errors import UserError
 from interview_app.gui import services
 from interview_app.gui.i18n import tr
+from interview_app.gui.qtfix import emit
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +152,7 @@ class StartScreen(QWidget):
 
     # --- reactions ------------------------------------------------------------------------
     def _language_changed(self) -> None:
-        self.language_chosen.emit(self.language.currentData())
+        emit(self.language_chosen, self.language.currentData())
         self.fill_banks()
 
     def _bank_changed(self) -> None:
@@ -170,7 +171,7 @@ class StartScreen(QWidget):
         bank = self.bank.currentData()
         if bank is None:
             return
-        self.start_requested.emit({
+        emit(self.start_requested, {
             "language": self.language.currentData(),
             "mode": "practice" if self.practice.isChecked() else "mock",
             "bank": bank,

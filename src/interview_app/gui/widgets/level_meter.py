@@ -24,8 +24,8 @@ class LevelMeter(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(300, max(18, self.fontMetrics().height()))
 
-    def set_level(self, rms_dbfs: float, peak_dbfs: float, clipping: bool) -> None:
-        self.rms_dbfs, self.peak_dbfs, self.clipping = rms_dbfs, peak_dbfs, clipping
+    def set_level(self, rms_dbfs: float, peak_dbfs: float, clipping: bool | int) -> None:
+        self.rms_dbfs, self.peak_dbfs, self.clipping = rms_dbfs, peak_dbfs, bool(clipping)
         self.update()
 
     def reset(self) -> None:
