@@ -196,6 +196,26 @@ def test_voice_with_no_word_is_reported_and_a_covering_word_silences_it(tmp_path
     assert measure_audio(built.samples, RATE, with_filler).voiced_unworded == ()
 
 
+@pytest.mark.model
+def test_with_real_whisper_words_only_the_hums_are_voice_without_words(tmp_path: Path, parts, request) -> None:
+    pytest.importorskip("interview_app.transcription.transcriber")
+    transcriber = request.getfixturevalue("transcriber")
+    hum = _hum(tmp_path)
+    built = _assemble([parts[0], hum, parts[1], parts[2], hum, parts[3]], (0.5, 0.5, 1.5, 0.3, 0.5))
+    hums = [built.sentences[1], built.sentences[4]]
+    words = transcriber.transcribe(built.samples, language="en").words
+    assert len(words) > 30
+
+    stretches = measure_audio(built.samples, RATE, words).voiced_unworded
+    for stretch in stretches:  # nothing invented inside the sentences the words cover
+        assert any(start - 0.3 <= stretch.start and stretch.end <= end + 0.3 for start, end in hums), stretch
+    for start, end in hums:  # each hum is either reported or was transcribed after all
+        reported = any(s.start < end and s.end > start for s in stretches)
+        transcribed = any(w.start < end and w.end > start for w in words)
+        assert reported or transcribed
+    assert stretches, "Whisper transcribed both hums; nothing was left to find"
+
+
 def test_pauses_are_cross_checked_with_word_timestamps(answer: Answer) -> None:
     # A recogniser that placed the second sentence's first word a second early, inside the pause.
     (_, first_end), (second_start, second_end) = answer.sentences[0], answer.sentences[1]

@@ -218,7 +218,7 @@ def measure_audio(
     - ``min_voiced_share``: ...and a span less than this share voiced is noise too (rumble and
       wind make Praat hear a pitch now and then; speech is voiced about half the time or more).
     - ``pre_emphasis``: speech is told from silence on ``x[n] - pre_emphasis * x[n-1]``, which
-      mutes rumble and mains hum; volume is measured on the plain signal.
+      tells speech from the low-frequency noise the hum filter leaves; volume is measured without it.
     - ``word_pad_s``: a word covers its own time plus this much on both sides (word timestamps
       are only accurate to a few hundred milliseconds).
     - ``voiced_gap_s``: unvoiced breaks shorter than this inside a voiced stretch are bridged.
