@@ -268,6 +268,15 @@ def test_a_quiet_cheap_microphone_with_hum_noise_and_dc_offset_still_finds_the_p
     assert measures.pitch_median_hz == pytest.approx(clean_pitch, rel=0.05)
 
 
+def test_echo_in_a_large_room_does_not_delay_the_pauses(tmp_path: Path, answer: Answer) -> None:
+    dry, wet = tmp_path / "dry.wav", tmp_path / "wet.wav"
+    _write_wav(dry, answer.samples)
+    subprocess.run(["sox", str(dry), str(wet), "reverb", "50", "50", "100", "100", "0", "0"], check=True)
+    measures = measure_audio(speechkit.read_wav(wet)[0], RATE)
+    _assert_long_pauses_found(measures, answer, tolerance=0.2)
+    assert len(measures.long_pauses) == 3
+
+
 def test_clipping_is_measured(answer: Answer) -> None:
     clipped = np.clip(answer.samples * 8.0, -1.0, 1.0)
     assert measure_audio(clipped, RATE).clipping_ratio > 0.01

@@ -176,7 +176,7 @@ def measure_audio(
     hop_s: float = 0.01,
     noise_percentile: float = 10.0,
     speech_margin_db: float = 6.0,
-    speech_below_peak_db: float = 40.0,
+    speech_below_peak_db: float = 30.0,
     min_speech_dbfs: float = -70.0,
     min_speech_span_s: float = 0.06,
     min_voiced_in_span_s: float = 0.04,
@@ -210,7 +210,8 @@ def measure_audio(
       (adaptive, so a quiet cheap microphone works as well as a studio one).
     - ``speech_margin_db``: a frame is speech when it is at least this much above the noise floor.
     - ``speech_below_peak_db``: ...and no more than this below the loud speech level (95th
-      percentile of frame levels), so echo tails over digital silence do not count as speech.
+      percentile of frame levels), so a room's echo after the last word is not counted as speech
+      (30 dB keeps weak consonants, which sit next to louder vowels anyway).
     - ``min_speech_dbfs``: frames quieter than this are never speech, however quiet the room.
     - ``min_speech_span_s``: shorter bursts (clicks, taps) are not speech.
     - ``min_voiced_in_span_s``: a burst with less voice (pitch) than this is noise, not speech
