@@ -114,6 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "processing.transcribing": {"ko": "답변 {n} 받아쓰는 중", "en": "Transcribing answer {n}"},
     "processing.analysing": {"ko": "답변 {n} 분석 중", "en": "Analysing answer {n}"},
     "processing.report": {"ko": "리포트 작성 중", "en": "Writing the report"},
+    "processing.no_answers": {"ko": "알아들을 수 있는 답변이 없어 리포트를 만들 수 없습니다. "
+                                    "마이크를 확인하고 다시 해 보세요.",
+                              "en": "No answer could be made out, so there is no report. Check the microphone "
+                                    "and try again."},
     "processing.failed": {"ko": "리포트를 만들지 못했습니다: {error}", "en": "The report could not be made: {error}"},
     # Results
     "results.title": {"ko": "면접 결과", "en": "Your interview report"},

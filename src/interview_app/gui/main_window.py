@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         controller.background.connect(self.processing_screen.set_done)
         controller.report_ready.connect(self._on_report_ready)
         controller.failed.connect(self._on_failed)
+        controller.answer_failed.connect(self._on_answer_failed)
         self.speak_questions = bool(choice.get("read_aloud"))
         self.processing_screen.reset(controller.total)
         self.show_screen(self.interview_screen)
@@ -226,6 +227,13 @@ class MainWindow(QMainWindow):
         if controller is not None and controller.plan.mode == PRACTICE and controller.state == REVIEW \
                 and number == controller.index + 1:
             self.feedback_screen.show_result(result)
+
+    def _on_answer_failed(self, number: int, message: str) -> None:
+        controller = self.controller
+        if controller is not None and controller.state == REVIEW and number == controller.index + 1:
+            self.feedback_screen.show_error(message)
+        else:
+            log.warning("answer %d could not be analysed: %s", number, message)
 
     def _on_report_ready(self, path: str) -> None:
         self.interview_screen.detach()

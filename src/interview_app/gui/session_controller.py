@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from interview_app.gui import services
+from interview_app.gui.i18n import tr
 from interview_app.gui.qtfix import emit
 from interview_app.gui.services import QuestionView
 from interview_app.gui.workers import Pipeline, RecorderBridge
@@ -252,23 +253,33 @@ class SessionController(QObject):
         self._maybe_build_report()
 
     def _on_answer_failed(self, number: int, message: str) -> None:
+        if number not in self.recorded:
+            return
+        self.results[number] = {"analysis": None, "transcript": None, "error": message}
         emit(self.answer_failed, number, message)
-        emit(self.failed, message)
+        emit(self.background, len(self.results), len(self.recorded))
+        self._maybe_build_report()
 
     def _maybe_build_report(self) -> None:
         if self.state != FINISHING or len(self.results) < self.total:
             return
-        answers = []
+        answers, transcripts = [], {}
         for number in range(1, self.total + 1):
+            result = self.results[number]
+            if result.get("analysis") is None:
+                continue  # no speech, or it could not be analysed: the report covers the others
             question = self.plan.questions[number - 1]
             answers.append({
-                "index": number, "question_id": question.id or None, "question": question.text,
-                "audio": f"answers/{number:02d}.wav", "analysis": self.results[number]["analysis"],
+                "question_id": question.id or None, "question": question.text,
+                "audio": f"answers/{number:02d}.wav", "analysis": result["analysis"],
             })
+            transcripts[len(answers)] = result["transcript"]
+        if not answers:
+            emit(self.failed, tr("processing.no_answers"))
+            return
         self.pipeline.build_report({
             "answers": answers, "language": self.plan.language, "mode": self.plan.mode, "bank": self.plan.bank,
-            "session_dir": str(self.session_dir),
-            "transcripts": {number: result["transcript"] for number, result in self.results.items()},
+            "session_dir": str(self.session_dir), "transcripts": transcripts,
         })
 
     def _on_report_ready(self, path: str) -> None:

@@ -125,6 +125,10 @@ class _PipelineWorker(QObject):
                 transcriber, audio, language=request["language"], question=request["question"].text,
                 on_progress=lambda fraction: emit(self.progress, index, float(fraction)), cancel=self.cancel,
             )
+            if transcript.is_empty:  # nothing to analyse; the screens say so in plain words
+                emit(self.answer_done, index, {"analysis": None, "transcript": transcript.to_dict(),
+                                               "empty_reason": transcript.empty_reason or "no_speech"})
+                return
             emit(self.stage, index, "analysing")
             analysis = services.analyze_answer(
                 transcript, audio=audio, question=request["question"], bank_id=request.get("bank_id"),

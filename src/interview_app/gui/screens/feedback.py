@@ -16,8 +16,8 @@ SEVERITY_MARK = {"strength": "👍", "major": "❗", "minor": "•", "info": "·
 
 def feedback_html(result: dict[str, Any]) -> str:
     """The transcript and the most important findings of one answer, as simple rich text."""
-    analysis = result.get("analysis", {})
-    transcript = (analysis.get("transcript") or {}).get("text") or result.get("transcript", {}).get("text", "")
+    analysis = result.get("analysis") or {}
+    transcript = (analysis.get("transcript") or {}).get("text") or (result.get("transcript") or {}).get("text", "")
     parts = [f"<h3>{html.escape(tr('feedback.transcript'))}</h3>"]
     if transcript.strip():
         parts.append(f"<p>{html.escape(transcript)}</p>")
