@@ -158,6 +158,12 @@ def analyze_answer(transcript: Any, *, audio: Any, question: QuestionView, bank_
     return result.to_dict() if hasattr(result, "to_dict") else dict(result)
 
 
+def warm_up_analysis() -> bool:
+    """Import the analysis (and its acoustic libraries) ahead of the first answer."""
+    _module("interview_app.analysis")
+    return True
+
+
 def build_session(answers: Sequence[dict[str, Any]], *, language: str, mode: str, bank: Any) -> dict[str, Any]:
     build = _get("interview_app.analysis.session", "build_session")
     return dict(build(list(answers), language=language, mode=mode, bank=bank))

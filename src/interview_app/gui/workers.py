@@ -10,7 +10,9 @@ through a signal loses a reference to True/False, and the interpreter aborts onc
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
+import multiprocessing
 import threading
 import traceback
 from collections.abc import Callable
@@ -96,6 +98,32 @@ class _PipelineWorker(QObject):
         self.transcriber: Any = None
         self.model_name: str | None = None
         self.cancel = threading.Event()
+        self._analysis_pool: concurrent.futures.ProcessPoolExecutor | None = None
+
+    def analysis_pool(self) -> concurrent.futures.ProcessPoolExecutor:
+        """One helper process for the analysis.
+
+        Its acoustic part (Praat's pitch tracker) holds the interpreter lock for about a third of a
+        second per minute of audio, which would freeze the window; in its own process it cannot.
+        """
+        if self._analysis_pool is None:
+            self._analysis_pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._analysis_pool.submit(services.warm_up_analysis)
+        return self._analysis_pool
+
+    def analyse(self, transcript: Any, **kwargs: Any) -> dict[str, Any]:
+        try:
+            return self.analysis_pool().submit(services.analyze_answer, transcript, **kwargs).result()
+        except concurrent.futures.process.BrokenProcessPool:
+            log.warning("the analysis process stopped; analysing in this process instead")
+            self._analysis_pool = None
+            return services.analyze_answer(transcript, **kwargs)
+
+    def close(self) -> None:
+        if self._analysis_pool is not None:
+            self._analysis_pool.shutdown(wait=False, cancel_futures=True)
+            self._analysis_pool = None
 
     def _ensure_model(self, name: str) -> Any:
         if self.transcriber is None or self.model_name != name:
@@ -109,6 +137,7 @@ class _PipelineWorker(QObject):
     @Slot(str)
     def load_model(self, name: str) -> None:
         try:
+            self.analysis_pool()  # starts while the model loads
             self._ensure_model(name)
         except Exception as error:
             log.exception("model %s failed to load", name)
@@ -130,7 +159,7 @@ class _PipelineWorker(QObject):
                                                "empty_reason": transcript.empty_reason or "no_speech"})
                 return
             emit(self.stage, index, "analysing")
-            analysis = services.analyze_answer(
+            analysis = self.analyse(
                 transcript, audio=audio, question=request["question"], bank_id=request.get("bank_id"),
                 language=request["language"], blind_hiring=request.get("blind_hiring", False),
             )
@@ -193,6 +222,10 @@ class Pipeline(QObject):
     def load_model(self, name: str) -> None:
         emit(self._load, name)
 
+    def adopt_model(self, transcriber: Any, name: str) -> None:
+        """Use an already loaded transcriber (call before any work is queued)."""
+        self.worker.transcriber, self.worker.model_name = transcriber, name
+
     def submit_answer(self, request: dict[str, Any]) -> None:
         self.worker.cancel.clear()
         emit(self._answer, request)
@@ -207,6 +240,7 @@ class Pipeline(QObject):
         self.worker.cancel.set()
         self.thread.quit()
         self.thread.wait()
+        self.worker.close()
 
 
 # --- the recorder -------------------------------------------------------------------------
