@@ -30,9 +30,9 @@ def test_idle_watcher_fires_after_no_input_and_input_postpones_it(qtbot):
     qtbot.addWidget(target)
     target.show()
     watcher = IdleWatcher(1000)
-    watcher.start()
+    watcher.start(target)
     qtbot.waitUntil(lambda: watcher.timer.remainingTime() < 700, timeout=2000)
-    qtbot.keyClick(target, Qt.Key.Key_A)  # activity restarts the clock
+    qtbot.keyClick(target.windowHandle(), Qt.Key.Key_A)  # a key press reaches the window: the clock restarts
     assert watcher.timer.remainingTime() > 900
     with qtbot.waitSignal(watcher.idle, timeout=3000):
         pass
@@ -65,3 +65,37 @@ def test_kiosk_idle_returns_to_the_start(make_window, qtbot):
     with qtbot.waitSignal(window.idle.idle, timeout=3000):
         pass
     assert window.current_screen() is window.start_screen
+
+
+def test_after_the_session_ends_and_is_exported_nothing_of_it_is_left(make_window, qtbot, tmp_path,
+                                                                      private_data_dir):
+    from sessionkit import save_session
+
+    from interview_app.storage.history import History
+
+    settings = Settings(mic_checked=True, kiosk_mode=True, kiosk_pin_hash=hash_pin("4821"))
+    window = make_window(settings)
+    folder = save_session(person="하늘")  # what a finished kiosk session leaves before the wipe
+    session_id = folder.name
+    with qtbot.waitSignal(window.results_screen.report_loaded, timeout=30_000):
+        window._on_report_ready(str(folder / "report.html"))
+    assert window.current_screen() is window.results_screen
+    assert window.results_screen.kiosk_notice.isVisible()
+    assert not window.results_screen.open_browser.isVisible()  # no browser history of the report
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with qtbot.waitSignal(window.results_screen.saved, timeout=30_000):
+        window.results_screen.save("zip", usb / "my-interview.zip")
+    with qtbot.waitSignal(window.session_wiped, timeout=10_000):
+        window.results_screen.finish.click()
+    assert window.current_screen() is window.start_screen
+    assert (usb / "my-interview.zip").is_file()  # the person keeps their copy
+    assert not folder.exists()
+    assert History().list_sessions() == []
+    transcript_words = "1분 자기소개"
+    for path in private_data_dir.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            assert session_id.encode() not in content, path
+            assert transcript_words.encode() not in content, path
+            assert path.suffix not in (".wav", ".html"), path

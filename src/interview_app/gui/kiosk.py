@@ -8,7 +8,8 @@ import logging
 import secrets
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,12 @@ def verify_pin(pin: str, stored: str | None) -> bool:
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` when no key, mouse or touch input reached the app for ``timeout_ms``."""
+    """Emits ``idle`` when no key, mouse or touch input reached ``window`` for ``timeout_ms``.
+
+    It watches the top-level QWindow, which sees every input event before the widgets do. (An
+    application-wide Python event filter would also see WebEngine's internal objects, which
+    PySide cannot wrap: it crashed.)
+    """
 
     idle = Signal()
 
@@ -49,23 +55,24 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self.timer = QTimer(self, singleShot=True, interval=timeout_ms)
         self.timer.timeout.connect(self.idle)
-        self.active = False
+        self.watched: QWindow | None = None
 
-    def start(self) -> None:
-        app = QApplication.instance()
-        if app is not None and not self.active:
-            app.installEventFilter(self)
-        self.active = True
+    def start(self, window: QWidget) -> None:
+        window.winId()  # make sure the native window exists
+        handle = window.windowHandle()
+        if handle is not None and handle is not self.watched:
+            self.stop()
+            handle.installEventFilter(self)
+            self.watched = handle
         self.timer.start()
 
     def stop(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self.active:
-            app.removeEventFilter(self)
-        self.active = False
+        if self.watched is not None:
+            self.watched.removeEventFilter(self)
+            self.watched = None
         self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if self.active and event.type() in _ACTIVITY_EVENTS:
+        if event.type() in _ACTIVITY_EVENTS:
             self.timer.start()
         return False

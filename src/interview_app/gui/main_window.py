@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QStackedWidget
 
@@ -237,8 +237,8 @@ class MainWindow(QMainWindow):
 
     def _on_report_ready(self, path: str) -> None:
         self.interview_screen.detach()
-        self.results_screen.show_report(Path(path), kiosk=self.kiosk)
         self.show_screen(self.results_screen)
+        self.results_screen.show_report(Path(path), kiosk=self.kiosk)
 
     def _on_failed(self, message: str) -> None:
         controller = self.controller
@@ -290,8 +290,8 @@ class MainWindow(QMainWindow):
             self.consultant_screen.open_session(session_dir)
             self.show_screen(self.consultant_screen)
             return
-        self.results_screen.show_report(session_dir / services.REPORT_FILE, kiosk=False)
         self.show_screen(self.results_screen)
+        self.results_screen.show_report(session_dir / services.REPORT_FILE, kiosk=False)
 
     # --- kiosk ----------------------------------------------------------------------------
     def enter_kiosk(self) -> None:
@@ -299,8 +299,7 @@ class MainWindow(QMainWindow):
         report = services.wipe_all_sessions()
         if not report.clean:
             log.warning("kiosk start-up: %d leftover file(s) could not be removed", len(report.leftovers))
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-        self.idle.start()
+        self.idle.start(self)
 
     def on_idle(self) -> None:
         """Kiosk: nobody touched the machine for a while; end the session and forget it."""
@@ -311,7 +310,7 @@ class MainWindow(QMainWindow):
         else:
             self.show_screen(self.start_screen)
         self.statusBar().showMessage(tr("kiosk.idle"), 10_000)
-        self.idle.start()
+        self.idle.start(self)
 
     def _wipe(self, session_dir: Path) -> None:
         report = services.wipe_session(session_dir)
@@ -325,7 +324,6 @@ class MainWindow(QMainWindow):
         self.kiosk = False
         self.idle.stop()
         self.start_screen.set_kiosk(False)
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
         self.showNormal()
         return True
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 
 from interview_app.errors import UserError
 from interview_app.gui import services
@@ -63,8 +63,10 @@ def run_job(fn: Callable[..., Any], *args: Any) -> JobSignals:
     """Run ``fn(*args)`` on the thread pool; connect to the returned object's ``finished``/``failed``."""
     signals = JobSignals()
     _live_jobs.add(signals)
-    signals.finished.connect(lambda _r: _live_jobs.discard(signals))
-    signals.failed.connect(lambda _e: _live_jobs.discard(signals))
+    # Let go of the signals object only after every slot has run (dropping it inside its own
+    # emission would delete the QObject while Qt is still dispatching from it).
+    signals.finished.connect(lambda _r: QTimer.singleShot(0, lambda: _live_jobs.discard(signals)))
+    signals.failed.connect(lambda _e: QTimer.singleShot(0, lambda: _live_jobs.discard(signals)))
     QThreadPool.globalInstance().start(_Runnable(fn, args, signals))
     return signals
 
