@@ -93,3 +93,9 @@ def test_an_echoed_prompt_is_dropped_but_a_lone_filler_in_speech_is_kept():
 def test_phrase_lists_are_normalised():
     for phrases in ALWAYS_INVENTED.values():
         assert all(p == normalise(p) for p in phrases)
+
+
+def test_a_punctuation_only_segment_is_dropped():
+    dot = Segment(0, 3.0, 3.4, " .", (Word(3.0, 3.4, " .", 0.4),))
+    kept, dropped = apply_guards([segment(ANSWER), dot], "en")
+    assert len(kept) == 1 and dropped[0].text == "."

@@ -205,6 +205,10 @@ def apply_guards(
     dropped: list[DroppedSegment] = []
     previous_text: str | None = None
     for segment in segments:
+        if not normalise(segment.text):  # a lone "." or "..." with nothing said
+            if segment.text.strip():
+                dropped.append(DroppedSegment(segment.start, segment.end, segment.text.strip(), "invented_text"))
+            continue
         if is_echoed_prompt(segment, prompt):
             dropped.append(DroppedSegment(segment.start, segment.end, segment.text.strip(), "echoed_prompt"))
             continue
@@ -224,8 +228,7 @@ def apply_guards(
                                           "repetition_loop"))
         if loops:
             segment = replace(segment, words=tuple(words), text="".join(w.word for w in words))
-        if segment.words or normalise(segment.text):
-            kept.append(replace(segment, id=len(kept)))
+        kept.append(replace(segment, id=len(kept)))
     if kept and all(is_suspicious_phrase(segment, language) for segment in kept):
         # "Thank you." alone, or "감사합니다" alone: what Whisper says to noise, not an answer.
         dropped.extend(DroppedSegment(s.start, s.end, s.text.strip(), "invented_text") for s in kept)

@@ -189,10 +189,11 @@ class Transcriber:
             if info.duration_after_vad <= 0:
                 return empty("no_speech", detected, info.language_probability)
             raw: list[Segment] = []
+            _check_cancel(cancel)  # the voice-activity pass and language detection are done by now
             for segment in segments_iter:
-                _check_cancel(cancel)
                 raw.append(_convert(segment, len(raw)))
                 report(segment.end / duration if duration else 1.0)
+                _check_cancel(cancel)
         # The prompt is language specific; with "auto" it was not used, so nothing can echo.
         kept, dropped = apply_guards(raw, detected, prompt=prompt)
         report(1.0)
