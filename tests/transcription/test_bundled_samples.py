@@ -26,3 +26,12 @@ def test_the_korean_transcript_fixture_reads_as_a_one_minute_introduction():
     assert all(a.end <= b.start for a, b in zip(words, words[1:], strict=False))
     assert words[-1].end <= transcript.duration_s
     assert transcript.text.endswith("감사합니다.") and "음" in [w.text for w in words]
+
+
+def test_every_sample_has_metadata_pointing_at_its_answer():
+    folder = content_dir("samples")
+    metas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("answer_??.json")}
+    assert sorted(metas) == ["answer_en.json", "answer_ko.json"]
+    for meta in metas.values():
+        assert meta["language"] in ("ko", "en") and meta["question"] and meta["keywords"]
+        assert (folder / (meta.get("audio") or meta["transcript"])).is_file()
