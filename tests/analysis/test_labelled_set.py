@@ -23,7 +23,7 @@ LABEL_FLOOR = 0.80
 def test_labelled_set_accuracy(tmp_path: Path, capsys) -> None:
     def analyse(answer: dict) -> dict:
         out = tmp_path / f"{answer['id']}.json"
-        code = main(["analyze", "--transcript", str(scoring.transcript_path(answer)), "--json", str(out)])
+        code = main(scoring.cli_args(answer, out))
         assert code == 0, f"{answer['id']} exited {code}"
         return json.loads(out.read_text(encoding="utf-8"))
 

@@ -203,9 +203,10 @@ def analyze_answer(
             "series": expression.pace_series(doc, norms, units)}
 
     # Latency.
+    # Whisper can place the first word seconds early after a silence: the audio knows better.
     latency_s = words[0].start
     if audio_measures and audio_measures.start_latency_s is not None:
-        latency_s = min(latency_s, float(audio_measures.start_latency_s)) if latency_s > 0 else latency_s
+        latency_s = float(audio_measures.start_latency_s)
     latency = {"seconds": round(latency_s, 2),
                "verdict": "slow" if latency_s > norms.num("latency.slow_above_s") else "ok"}
     used.add("latency.slow_above_s")
@@ -266,6 +267,7 @@ def analyze_answer(
     transcript_out = {
         "text": doc.text,
         "words": [{**w.to_dict(), "low_confidence": doc.low_confidence[i]} for i, w in enumerate(words)],
+        "sentences": [doc.evidence(s.first, s.last) for s in doc.sentences],
     }
     return AnswerAnalysis(
         language=lang, question=question, question_id=question_id, bank_id=bank_id,

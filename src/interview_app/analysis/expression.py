@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from interview_app.analysis import acoustics
 from interview_app.analysis.norms import Norms
 from interview_app.analysis.text import Doc
 
@@ -36,25 +37,16 @@ class AudioMeasures:
 
 
 def measure(audio: np.ndarray, doc: Doc, norms: Norms, sample_rate: int = 16000) -> AudioMeasures:
-    """Measure the audio through the acoustics module; fall back to a small energy detector."""
-    try:
-        from interview_app.analysis import acoustics  # type: ignore[attr-defined]
-    except ImportError:
-        log.info("acoustics module not available; using the energy-only pause detector")
-        return _energy_measures(audio, doc, norms, sample_rate)
+    """Measure the audio (interview_app.analysis.acoustics) with the thresholds from the norms file."""
     measure_audio: Callable[..., Any] = acoustics.measure_audio
     wanted = {
         "min_pause_s": norms.num("pauses.min_s"),
         "long_pause_s": norms.num("pauses.long_s"),
         "voiced_unworded_min_s": norms.num("hesitations.voiced_unworded_min_s"),
-        "min_voiced_s": norms.num("hesitations.voiced_unworded_min_s"),
-        "monotone_below_semitones": norms.num("voice.monotone_below_semitones"),
-        "monotone_semitones": norms.num("voice.monotone_below_semitones"),
     }
     accepted = inspect.signature(measure_audio).parameters
     kwargs = {k: v for k, v in wanted.items() if k in accepted}
-    measures = measure_audio(audio, sample_rate, [(w.start, w.end) for w in doc.words] if doc.words else (),
-                             **kwargs)
+    measures = measure_audio(audio, sample_rate, doc.words, **kwargs)
     return _adapt(measures, norms)
 
 
@@ -87,52 +79,6 @@ def _adapt(m: Any, norms: Norms) -> AudioMeasures:
         pitch_median_hz=get("pitch_median_hz"),
         pitch_range_semitones=pitch_range,
         monotone=monotone,
-    )
-
-
-def _energy_measures(audio: np.ndarray, doc: Doc, norms: Norms, sample_rate: int) -> AudioMeasures:
-    """Speech/silence from 20 ms frame energy against the recording's own noise floor."""
-    hop = int(sample_rate * 0.02)
-    samples = np.asarray(audio, dtype=np.float32)
-    n = len(samples) // hop
-    if n == 0:
-        return AudioMeasures(speech_s=0.0, pauses=[])
-    frames = samples[: n * hop].reshape(n, hop)
-    rms = np.sqrt(np.mean(frames.astype(np.float64) ** 2, axis=1)) + 1e-9
-    db = 20 * np.log10(rms)
-    floor = float(np.percentile(db, 10))
-    peak = float(np.percentile(db, 95))
-    threshold = max(floor + 10.0, peak - 35.0)
-    voiced = db > threshold
-    # Close gaps shorter than the pause threshold; drop blips shorter than 60 ms.
-    min_pause = int(round(norms.num("pauses.min_s") / 0.02))
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        if voiced[i]:
-            j = i
-            while j < n and voiced[j]:
-                j += 1
-            if j - i >= 3:
-                if spans and i - spans[-1][1] < min_pause:
-                    spans[-1] = (spans[-1][0], j)
-                else:
-                    spans.append((i, j))
-            i = j
-        else:
-            i += 1
-    step = hop / sample_rate
-    speech = [(a * step, b * step) for a, b in spans]
-    pauses = [(speech[k][1], speech[k + 1][0]) for k in range(len(speech) - 1)]
-    speech_s = sum(b - a for a, b in speech)
-    level = float(20 * np.log10(np.sqrt(np.mean(samples.astype(np.float64) ** 2)) + 1e-9)) if speech else None
-    voiced_db = db[voiced] if voiced.any() else db
-    return AudioMeasures(
-        speech_s=speech_s,
-        pauses=pauses,
-        start_latency_s=speech[0][0] if speech else None,
-        volume_dbfs=float(np.mean(voiced_db)) if speech else level,
-        volume_variation_db=float(np.std(voiced_db)) if speech else None,
     )
 
 

@@ -11,6 +11,9 @@ from interview_app.analysis import english, korean
 from interview_app.analysis.norms import Norms
 from interview_app.analysis.text import Doc, Sentence
 
+_YES_NO = re.compile(
+    r"(있습니까|있나요|있으신가요|있으십니까|합니까)\s*\??\s*$|^(have|do|did|are|is|can|could|would) you\b", re.I
+)
 STAR_PARTS = ("situation", "task", "action", "result")
 _PRIORITY = {"result": 3, "action": 2, "task": 1, "situation": 0}
 _GREETING_EN = re.compile(r"^(sure|okay|ok|thank you|thanks|good (morning|afternoon)|hello|hi)\b[^a-z]*$", re.I)
@@ -64,8 +67,8 @@ def _concepts(lemmas: list[str], norms: Norms, language: str) -> list[tuple[str,
     concepts: list[tuple[str, set[str]]] = []
     seen: set[str] = set()
     for lemma in lemmas:
-        if lemma in seen:
-            continue
+        if lemma in seen or any(lemma in c for _, c in concepts):
+            continue  # one point of the question counts once (회사 and 지원 are the same point)
         seen.add(lemma)
         concept = {lemma}
         key = english.stem(lemma) if language == "en" else lemma
@@ -105,7 +108,7 @@ def analyse(doc: Doc, norms: Norms, *, question: str | None, key_points: Sequenc
     concepts = _question_concepts(question, q_lemmas, norms, lang)
 
     structure: dict[str, Any] = {}
-    structure.update(_conclusion(doc, sentences, concepts, answer_stems, norms))
+    structure.update(_conclusion(doc, sentences, concepts, answer_stems, norms, question))
     structure.update(_star(doc, sentences, norms, speaking_s))
     structure.update(_closing(doc, sentences, norms))
     structure.update(_specifics(doc, norms))
@@ -116,7 +119,7 @@ def analyse(doc: Doc, norms: Norms, *, question: str | None, key_points: Sequenc
 
 
 def _conclusion(doc: Doc, sentences: list[Sentence], concepts: list[tuple[str, set[str]]], answer_stems: set[str],
-                norms: Norms) -> dict[str, Any]:
+                norms: Norms, question: str | None) -> dict[str, Any]:
     lang = doc.language
     if not sentences:
         return {"conclusion_first": False, "conclusion": None}
@@ -130,7 +133,10 @@ def _conclusion(doc: Doc, sentences: list[Sentence], concepts: list[tuple[str, s
     overlap = sum(1 for _, c in concepts if any(_answer_has(t, sub, sub_stems) for t in c))
     situation_hits = _hits(situation, text)
     # Naming the question's point counts; an opening that sets the scene must name more of it.
-    conclusion_first = bool(cue_hits) or overlap >= (3 if situation_hits else 2)
+    needed = min(2, len(concepts)) + (1 if situation_hits else 0)
+    conclusion_first = bool(cue_hits) or (bool(concepts) and overlap >= needed)
+    if _YES_NO.search(question or "") and re.match(r"^(네|예|yes)\b", text.strip(), re.I) and overlap:
+        conclusion_first = True  # "있습니까?" answered "네, ..." first
     if not concepts and not cue_hits:
         conclusion_first = not situation_hits and len(sentences) > 1
     evidence = doc.evidence(opening.first, opening.last) if conclusion_first else None
@@ -163,19 +169,57 @@ def _sentence_scores(doc: Doc, sentence: Sentence, norms: Norms) -> dict[str, in
     return scores
 
 
+_KO_CLAUSE_STARTS = ("그래서", "그리고", "결과적으로", "덕분에", "그러자", "하지만", "그런데", "그러나")
+_EN_CLAUSE_STARTS = ("and", "but", "so", "then", "which")
+_EN_PAST = re.compile(r"\b(\w+ed|was|were|had|did|made|led|got|took|went|came|gave|told|built|wrote|found|thought|"
+                      r"felt|met|spoke|ran|won|lost|saw|began|brought|taught|kept|left|chose|spent|grew|cut|sold|"
+                      r"became|knew|learned|learnt|put|set|split|heard|paid)\b")
+
+
+def _clauses(doc: Doc, sentence: Sentence) -> list[Sentence]:
+    """Split a run-on sentence before '그 결과', '그래서' or after ', and' so each clause is scored alone."""
+    cuts = [sentence.first]
+    for i in range(sentence.first + 1, sentence.last):
+        word = doc.norm_word(i)
+        if doc.language == "ko":
+            starts = word in _KO_CLAUSE_STARTS or (word == "그" and i + 1 < sentence.last
+                                                   and doc.norm_word(i + 1).startswith("결과"))
+        else:
+            starts = word in _EN_CLAUSE_STARTS and doc.words[i - 1].word.strip().endswith(",")
+        if starts and i - cuts[-1] >= 4 and sentence.last - i >= 4:
+            cuts.append(i)
+    cuts.append(sentence.last)
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        lo, hi = doc.word_starts[a], doc.word_ends[b - 1]
+        out.append(Sentence(a, b, doc.span_text(a, b), [t for t in sentence.tokens if lo <= t.start < hi]))
+    return out
+
+
+def _is_past(doc: Doc, clause: Sentence) -> bool:
+    if doc.language == "ko":
+        return any(t.tag == "EP" and t.form in ("었", "았", "였", "었었", "았었") for t in clause.tokens)
+    return bool(_EN_PAST.search(clause.text.lower()))
+
+
 def _star(doc: Doc, sentences: list[Sentence], norms: Norms, speaking_s: float) -> dict[str, Any]:
+    """Assign each clause told in the past to one STAR part; ties follow the story's order."""
     parts: dict[str, dict[str, Any]] = {p: {"start": None, "end": None, "seconds": 0.0, "share": 0.0, "items": []}
                                         for p in STAR_PARTS}
     present = dict.fromkeys(STAR_PARTS, False)
     total = 0.0
-    for sentence in sentences:
+    last_part = 0
+    for sentence in (c for s in sentences for c in _clauses(doc, s)):
         duration = doc.words[sentence.last - 1].end - doc.words[sentence.first].start
         total += duration
         scores = _sentence_scores(doc, sentence, norms)
         best = max(scores.values())
-        if best <= 0:
+        if best <= 0 or not _is_past(doc, sentence):
             continue
-        winner = max(STAR_PARTS, key=lambda p: (scores[p], _PRIORITY[p]))
+        tied = [p for p in STAR_PARTS if scores[p] == best]
+        later = [p for p in tied if STAR_PARTS.index(p) >= last_part]
+        winner = later[0] if later else max(tied, key=lambda p: _PRIORITY[p])
+        last_part = STAR_PARTS.index(winner)
         present[winner] = True
         if winner in ("situation", "task"):
             for other in ("situation", "task"):
@@ -264,33 +308,37 @@ def _i_vs_we(doc: Doc) -> dict[str, int]:
 def _relevance(doc: Doc, norms: Norms, question: str | None, concepts: list[tuple[str, set[str]]],
                key_points: Sequence[str], keywords: Sequence[str], answer_stems: set[str]) -> dict[str, Any]:
     lang = doc.language
-    components: list[float] = []
+    components: dict[str, float] = {}
     matched_keywords: list[str] = []
     for keyword in keywords:
         terms = _terms(keyword, lang, norms)
         if terms and any(_answer_has(t, doc, answer_stems) for t in terms):
             matched_keywords.append(keyword)
     if keywords:
-        components.append(len(matched_keywords) / len(keywords))
+        components["keywords"] = len(matched_keywords) / len(keywords)
     covered: list[str] = []
     missed: list[str] = []
     needed = norms.num("relevance.key_point_coverage")
+    rubric = set(norms.words("relevance.key_point_rubric_words"))
     for point in key_points:
-        terms = _terms(point, lang, norms)
+        terms = [t for t in _terms(point, lang, norms) if t not in rubric and english.stem(t) not in rubric]
         hit = sum(1 for t in terms if _answer_has(t, doc, answer_stems))
         (covered if terms and hit / len(terms) >= needed else missed).append(point)
     if key_points:
-        components.append(len(covered) / len(key_points))
+        components["key_points"] = len(covered) / len(key_points)
     question_hits = [q for q, c in concepts if any(_answer_has(t, doc, answer_stems) for t in c)]
     if concepts:
-        components.append(len(question_hits) / len(concepts))
+        components["question"] = len(question_hits) / len(concepts)
     if not components:
-        return {"level": None, "score": None, "matched_keywords": [], "covered_key_points": [],
+        return {"level": None, "score": None, "components": {}, "matched_keywords": [], "covered_key_points": [],
                 "missed_key_points": [], "question_words": []}
-    score = sum(components) / len(components)
+    # Each signal is a lower bound (a relevant answer may use other words than the bank's);
+    # an off-topic answer scores near zero on all of them, so the strongest one decides.
+    score = max(components.values())
     level = ("high" if score >= norms.num("relevance.high_from")
              else "medium" if score >= norms.num("relevance.medium_from") else "low")
-    return {"level": level, "score": round(score, 2), "matched_keywords": matched_keywords,
+    return {"level": level, "score": round(score, 2),
+            "components": {k: round(v, 2) for k, v in components.items()}, "matched_keywords": matched_keywords,
             "covered_key_points": covered, "missed_key_points": missed, "question_words": question_hits}
 
 

@@ -51,14 +51,15 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("give either --question or --bank with --question-id, not both", exit_code=EXIT_USAGE)
     settings = Settings.load()
     norms = load_norms(args.site_norms or settings.site_norms)
+    found = find_bank_question(args.bank, args.question_id) if args.bank else None
+    question = found.text if found else args.question
     extras: dict[str, Any] = {}
     audio = None
     if args.transcript:
         transcript, extras = read_transcript(Path(args.transcript))
     else:
-        transcript, audio = transcribe(Path(args.audio), args.lang, settings)
+        transcript, audio = transcribe(Path(args.audio), args.lang, settings, question)
 
-    question = args.question
     context: dict[str, Any] = {
         "question_id": extras.get("question_id"),
         "bank_id": extras.get("bank_id"),
@@ -66,9 +67,7 @@ def run(args: argparse.Namespace) -> int:
         "keywords": tuple(extras.get("keywords") or ()),
         "competencies": tuple(extras.get("competencies") or ()),
     }
-    if args.bank:
-        found = find_bank_question(args.bank, args.question_id)
-        question = found.text
+    if found is not None:
         context.update(question_id=found.id, bank_id=args.bank, key_points=tuple(found.key_points),
                        keywords=tuple(found.keywords), competencies=tuple(found.competencies))
     analysis = analyze_answer(
@@ -118,7 +117,7 @@ def read_transcript(path: Path) -> tuple[Transcript, dict[str, Any]]:
     return transcript, extras
 
 
-def transcribe(path: Path, lang: str, settings: Settings) -> tuple[Transcript, Any]:
+def transcribe(path: Path, lang: str, settings: Settings, question: str | None) -> tuple[Transcript, Any]:
     """Load the recording and transcribe it with the bundled model."""
     try:
         from interview_app.audio.files import load_audio  # type: ignore[import-not-found,unused-ignore]
@@ -133,14 +132,11 @@ def transcribe(path: Path, lang: str, settings: Settings) -> tuple[Transcript, A
     samples = load_audio(path)
     transcriber = Transcriber(model=settings.model)
     transcriber.load()
-    transcript = transcriber.transcribe(samples, language=None if lang == "auto" else lang)
+    transcript = transcriber.transcribe(samples, language=lang, question=question)
     return transcript, samples
 
 
 def find_bank_question(bank_id: str, question_id: str) -> Any:
-    try:
-        from interview_app.banks import find_question  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        raise UserError("question banks are not available in this build; pass --question TEXT",
-                        exit_code=EXIT_USAGE) from None
+    from interview_app.banks import find_question
+
     return find_question(bank_id, question_id)

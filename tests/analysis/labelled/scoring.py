@@ -19,6 +19,14 @@ def transcript_path(answer: dict[str, Any]) -> Path:
     return HERE / "transcripts" / f"{answer['id']}.json"
 
 
+def cli_args(answer: dict[str, Any], out: Path) -> list[str]:
+    """The `interview-app analyze` arguments for one labelled answer."""
+    args = ["analyze", "--transcript", str(transcript_path(answer)), "--json", str(out)]
+    if "bank" in answer:
+        args += ["--bank", answer["bank"], "--question-id", answer["question_id"]]
+    return args
+
+
 def filler_band(count: int) -> str:
     return "none" if count == 0 else "few" if count <= 3 else "many"
 
