@@ -80,7 +80,7 @@ def _is_context_filler(doc: Doc, i: int, phrase: tuple[str, ...], initial_only: 
     before, after = _prev(doc, i), _next(doc, i + len(phrase) - 1)
     if text in initial_only:
         # "So, ..." / "Well, ..." opening a sentence; not "so that", "as well", "okay with".
-        return _starts_sentence(doc, i) and (_has_comma(doc, i) or i == 0 or _prev(doc, i) in ("um", "uh"))
+        return _starts_sentence(doc, i) and (_has_comma(doc, i) or _prev(doc, i) in ("um", "uh"))
     if text == "like":
         if _has_comma(doc, i) or (i > 0 and _has_comma(doc, i - 1)):
             return True

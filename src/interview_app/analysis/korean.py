@@ -44,6 +44,15 @@ def kiwi() -> Kiwi:
 
 
 CONTENT_TAGS = ("NNG", "NNP", "SL", "XR", "VV", "VA", "SH")
+
+
+def base_tag(tag: str) -> str:
+    """VV-R / VV-I (regular / irregular conjugation) -> VV."""
+    return tag.split("-", 1)[0]
+
+
+def _morph(token: Token) -> tuple[str, str]:
+    return token.form, token.full_tag or token.tag
 _GREETING = re.compile(r"^(네[,.]?\s*)?(안녕하(세요|십니까)|반갑습니다)")
 
 
@@ -54,7 +63,7 @@ def analyse(doc: Doc, norms: Norms) -> None:
     doc.sentences = []
     for sent in analyser.split_into_sents(doc.text, return_tokens=True):
         tokens = [
-            Token(t.form, t.tag, t.start, t.start + t.len, getattr(t, "lemma", t.form) or t.form)
+            Token(t.form, base_tag(t.tag), t.start, t.start + t.len, getattr(t, "lemma", t.form) or t.form, t.tag)
             for t in (sent.tokens or [])
         ]
         if not tokens:
@@ -222,10 +231,10 @@ def _hedge_rewrite(doc: Doc, k: int) -> dict[str, str] | None:
     after = [t for t in tokens[k + 2:] if t.start < same_word_end]
     if not after or not any(t.tag in ("EF", "EC") for t in after):
         return None
-    morphs = [(t.form, t.tag) for t in stem]
+    morphs = [_morph(t) for t in stem]
     if etm.form in ("ᆫ", "은") and stem[-1].tag in ("VV", "XSV") and not any(t.tag == "EP" for t in after):
         morphs.append(("었", "EP"))
-    morphs.extend((t.form, t.tag) for t in after)
+    morphs.extend(_morph(t) for t in after)
     try:
         joined = kiwi().join(morphs)
     except Exception:  # noqa: BLE001 - a rewrite is a nicety; never fail the analysis for it
@@ -249,7 +258,7 @@ def to_formal(doc: Doc, sentence: Sentence) -> dict[str, str] | None:
         word_tokens.pop()
     if not word_tokens or not word_tokens[-1].tag.startswith("E"):
         return None
-    morphs = [(t.form, t.tag) for t in word_tokens[:-1]]
+    morphs = [_morph(t) for t in word_tokens[:-1]]
     if not morphs:
         return None
     if morphs[-1][1] in ("NNG", "NNP", "NNB", "NP", "ETN"):
@@ -273,7 +282,9 @@ def spoken_syllables(text: str) -> int:
         if "\uac00" <= piece[0] <= "\ud7a3":
             count += len(piece)
         elif piece[0].isdigit():
-            count += _number_syllables(piece)
+            following = text[match.end():match.end() + 1]
+            # "1만 건" is read 만 건, "1천" 천: a leading 1 before a unit is silent.
+            count += 0 if piece == "1" and following and following in "십백천만억" else _number_syllables(piece)
         else:
             count += _latin_syllables(piece)
     return count

@@ -52,7 +52,8 @@ def question_lemmas(question: str | None, language: str, norms: Norms) -> list[s
         return english.content_lemmas(question, set(norms.words("relevance.generic_en")))
     generic = set(norms.words("relevance.generic_ko"))
     tokens = korean.kiwi().tokenize(question)
-    return [t.form for t in tokens if t.tag in ("NNG", "NNP", "XR", "VV", "VA", "SL") and t.form not in generic]
+    return [t.form for t in tokens
+            if korean.base_tag(t.tag) in ("NNG", "NNP", "XR", "VV", "VA", "SL") and t.form not in generic]
 
 
 def _answer_has(term: str, doc: Doc, answer_stems: set[str]) -> bool:
@@ -347,7 +348,8 @@ def _terms(phrase: str, language: str, norms: Norms) -> list[str]:
         return english.content_lemmas(phrase, set(norms.words("relevance.generic_en")))
     generic = set(norms.words("relevance.generic_ko"))
     tokens = korean.kiwi().tokenize(phrase)
-    return [t.form for t in tokens if t.tag in ("NNG", "NNP", "XR", "VV", "VA", "SL") and t.form not in generic]
+    return [t.form for t in tokens
+            if korean.base_tag(t.tag) in ("NNG", "NNP", "XR", "VV", "VA", "SL") and t.form not in generic]
 
 
 def _blind_hiring(doc: Doc, norms: Norms) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ class Token:
     start: int  # character offset in Doc.text
     end: int
     lemma: str = ""
+    full_tag: str = ""  # kiwipiepy's tag with its irregular-conjugation mark (VV-I), for re-joining
 
 
 @dataclass
