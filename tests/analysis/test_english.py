@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from transcript_kit import make
 
 from interview_app.analysis import analyze_answer
-from transcript_kit import make
 
 
 def _fillers(script: str) -> list[str]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from transcript_kit import make
 
 from interview_app.analysis import analyze_answer
 from interview_app.analysis.korean import sino_korean, spoken_syllables
-from transcript_kit import make
 
 
 @pytest.mark.parametrize(

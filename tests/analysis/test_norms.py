@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from transcript_kit import make
 
 from interview_app.analysis import NormsError, analyze_answer, load_norms
-from transcript_kit import make
 
 
 def test_every_bundled_entry_has_a_value_a_source_and_a_kind() -> None:
@@ -24,7 +24,8 @@ def test_a_site_override_changes_the_verdict_and_is_cited(tmp_path: Path) -> Non
     default = analyze_answer(transcript)
     assert default.pace["verdict"] == "fast"
     site = tmp_path / "cafe.toml"
-    site.write_text('[pace.ko]\nfast_above = { value = 2000, source = "시청 카페 상담사 합의 2026" }\n', encoding="utf-8")
+    site.write_text('[pace.ko]\nfast_above = { value = 2000, source = "시청 카페 상담사 합의 2026" }\n',
+                    encoding="utf-8")
     result = analyze_answer(transcript, norms=load_norms(site))
     assert result.pace["verdict"] == "ok"
     assert result.norms["pace.ko.fast_above"] == {"value": 2000, "source": "시청 카페 상담사 합의 2026", "kind": "J"}
