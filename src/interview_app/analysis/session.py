@@ -236,7 +236,7 @@ def _competencies(entries: list[dict[str, Any]], norms: Norms, ko: bool,
                     found.setdefault(area, []).append({"answer": e["index"], "text": sentence["text"],
                                                        "start": sentence["start"], "end": sentence["end"],
                                                        "cues": hits})
-    out = []
+    out: list[dict[str, Any]] = []
     for area in NCS_AREAS:
         evidence = found.get(area.id, [])
         asked = [i for i, comps in probed.items() if area.id in comps]

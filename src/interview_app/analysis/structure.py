@@ -36,7 +36,7 @@ def _text(sentence: Sentence, language: str) -> str:
 
 def _substantive(doc: Doc) -> list[Sentence]:
     """Sentences without the greeting or a bare 'Sure.'/'네.' at the start."""
-    out = []
+    out: list[Sentence] = []
     for s in doc.sentences:
         if not out and (s.style == "greeting" or _GREETING_EN.match(s.text.strip())
                         or s.text.strip(" .,") in ("네", "예", "네 알겠습니다")):
