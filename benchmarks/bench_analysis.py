@@ -90,9 +90,9 @@ def main() -> None:
         print(line)
 
     try:
-        import speechkit
         from test_answer_audio import build_answer
 
+        import speechkit
         from interview_app.analysis.acoustics import measure_audio
     except Exception as error:  # noqa: BLE001 - the audio part is optional
         print(f"audio part skipped: {error}")
