@@ -6,7 +6,7 @@ from typing import Any
 
 from interview_app.analysis import korean
 from interview_app.analysis.norms import Norms
-from interview_app.analysis.text import Doc
+from interview_app.analysis.text import Doc, normalise
 
 SEVERITY_ORDER = {"major": 0, "minor": 1, "info": 2, "strength": 3}
 
@@ -93,7 +93,7 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
     fillers = r["fillers"]
     if fillers["per_min"] > norms.num("fillers.ok_per_min"):
         severity = "major" if fillers["per_min"] >= norms.num("fillers.many_per_min") else "minor"
-        names = ", ".join(dict.fromkeys(f["text"] for f in fillers["items"]))
+        names = ", ".join(dict.fromkeys(normalise(f["text"]) for f in fillers["items"]))
         add("fillers_many", "expression", severity,
             (f"'{names}' 같은 군말이 분당 {fillers['per_min']:.1f}회 나옵니다.",
              f"Fillers such as '{names}' come {fillers['per_min']:.1f} times a minute."),
@@ -175,7 +175,7 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
                 ("지금처럼 유지하세요.", "Keep it."), sentences[:2], ["formality.formal_good_ratio"])
 
     # --- structure --------------------------------------------------------------------------------
-    st = {**r["structure"], "_hedges": r["hedges"]["items"]}
+    st = {**r["structure"], "_hedges": r["hedges"]["items"], "_fillers": r["fillers"]["items"]}
     sentences_all = doc.sentences
     if st["conclusion_first"]:
         add("conclusion_first", "structure", "strength",
@@ -202,7 +202,7 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
             parts["situation"]["items"][:4], ["structure.situation_heavy_share", "structure.action_target_share"],
             _conclusion_rewrite(doc, st))
     elif balance == "no_action":
-        add("star_no_action", "structure", "major",
+        add("star_no_action", "structure", "minor",
             ("무엇을 했는지(행동)가 드러나지 않습니다.", "The answer does not say what you did."),
             ("'제가 ~을 제안했습니다/~을 분석했습니다'처럼 '저는'을 주어로 한 행동을 구체적으로 말하세요.",
              "Say what you did, with 'I' as the subject: 'I proposed...', 'I analysed...'."),
@@ -232,7 +232,7 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
     if st["numbers"] >= 1:
         add("numbers", "content", "strength",
             (f"구체적인 숫자를 {st['numbers']}번 제시해 설득력이 있습니다.",
-             f"You give {st['numbers']} concrete figures."),
+             f"You give {st['numbers']} concrete figure{'s' if st['numbers'] > 1 else ''}."),
             ("지금처럼 숫자로 결과를 보여 주세요.", "Keep backing claims with figures."),
             st["number_items"][:4], ["structure.numbers_expected"])
     elif balance != "not_a_story":
@@ -316,10 +316,14 @@ def _conclusion_rewrite(doc: Doc, st: dict[str, Any]) -> dict[str, str] | None:
     source = (parts["result"]["items"] or parts["action"]["items"])
     if not source or not st.get("opening"):
         return None
-    own = source[-1]["text"].strip()
+    first, last = source[-1]["words"]
+    fillers = {i for f in st.get("_fillers", []) for i in range(*f["words"])}
+    own = " ".join(doc.words[i].word.strip() for i in range(first, last) if i not in fillers)
+    own = own.strip(" ,")
     for hedge in (h for h in st.get("_hedges", []) if h.get("rewrite")):
         own = own.replace(hedge["rewrite"]["before"], hedge["rewrite"]["after"])
-    for prefix in ("그 결과 ", "결과적으로 ", "그래서 ", "As a result, ", "So ", "so "):
+    for prefix in ("그 결과 ", "결과적으로 ", "그래서 ", "덕분에 ", "As a result, ", "As a result ", "In the end, ",
+                   "In the end ", "Finally, ", "So, ", "So ", "so "):
         if own.startswith(prefix):
             own = own[len(prefix):]
     after = f"결론부터 말씀드리면, {own}" if doc.language == "ko" else f"In short: {own[:1].upper() + own[1:]}"

@@ -258,7 +258,7 @@ def to_formal(doc: Doc, sentence: Sentence) -> dict[str, str] | None:
         word_tokens.pop()
     if not word_tokens or not word_tokens[-1].tag.startswith("E"):
         return None
-    morphs = [_morph(t) for t in word_tokens[:-1]]
+    morphs = [("것", "NNB") if (t.form, t.tag) == ("거", "NNB") else _morph(t) for t in word_tokens[:-1]]
     if not morphs:
         return None
     if morphs[-1][1] in ("NNG", "NNP", "NNB", "NP", "ETN"):
