@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
-from interview_app.errors import EXIT_INPUT, EXIT_USAGE
+from interview_app.errors import EXIT_INPUT, EXIT_OUTPUT, EXIT_USAGE
 
 GOOD = {
     "language": "ko",
@@ -123,3 +123,29 @@ def test_blind_hiring_flag(tmp_path: Path) -> None:
     kinds = {item["kind"]: item["text"] for item in result["blind_hiring"]["items"]}
     assert kinds == {"school": "서울대학교에서", "family": "아버지가"}
     assert any(f["id"] == "blind_hiring" and f["severity"] == "major" for f in result["findings"])
+
+
+def test_bank_question_supplies_question_keywords_and_competencies(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out.json"
+    path = _write(tmp_path, GOOD)
+    assert main(["analyze", "--transcript", str(path), "--bank", "ko-common", "--question-id", "strengths",
+                 "--json", str(out)]) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["question"] == "본인의 가장 큰 강점은 무엇입니까?"
+    assert (result["bank_id"], result["question_id"]) == ("ko-common", "strengths")
+    assert result["competencies"] == ["self_development", "communication"]
+    assert "강점" in result["relevance"]["matched_keywords"]
+    capsys.readouterr()
+    code = main(["analyze", "--transcript", str(path), "--bank", "ko-common", "--question-id", "nope",
+                 "--json", str(out)])
+    assert code == EXIT_INPUT
+    assert "has no question 'nope'" in capsys.readouterr().err
+    assert main(["analyze", "--transcript", str(path), "--bank", "ko-common", "--json", str(out)]) == EXIT_USAGE
+
+
+def test_an_unwritable_output_is_exit_6(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    code = main(["analyze", "--transcript", str(_write(tmp_path, GOOD)), "--json", str(blocker / "out.json")])
+    assert code == EXIT_OUTPUT
+    assert capsys.readouterr().err.startswith("interview-app: cannot write ")
