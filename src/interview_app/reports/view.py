@@ -189,7 +189,7 @@ def _answer(answer: Mapping[str, Any], position: int, t: Callable[..., str], sou
         return [sources.cite(nid, _mapping(n)) for nid, n in norms.items() if nid.startswith(prefixes)]
 
     findings = []
-    for finding in analysis["findings"]:
+    for position, finding in enumerate(analysis["findings"], start=1):
         cited = [
             sources.cite(nid, _mapping(norms.get(nid) or DEFAULT_NORMS.get(nid)))
             for nid in _list(finding.get("norms"))
@@ -203,6 +203,7 @@ def _answer(answer: Mapping[str, Any], position: int, t: Callable[..., str], sou
                 "id": finding["id"],
                 "anchor": f"{anchor}-{finding['id']}",
                 "answer": number,
+                "position": position,
                 "severity": severity if severity in ("strength", "info", "minor", "major") else "info",
                 "severity_label": t(f"severity_{severity}")
                 if severity in ("strength", "info", "minor", "major")
@@ -437,7 +438,7 @@ def _metrics(
         label: str | None = None,
     ) -> None:
         css, verdict_label = _verdict(t, verdict)
-        refs = refs_for(metric)
+        refs = sorted(refs_for(metric), key=lambda ref: ref["n"])
         rows.append(
             {
                 "id": metric,
@@ -501,7 +502,7 @@ def _metrics(
         row(
             "fillers",
             t("count_per_min", count=fmt(_number(fillers.get("count")), 0), per_min=fmt(per_min)),
-            f"≤ {fmt(ok, 0)}{t('unit_per_min')}",
+            f"≤ {fmt(ok, 0)} {t('unit_per_min')}",
             verdict,
             state=state,
             chart=charts.bullet(
@@ -634,7 +635,7 @@ def _dimensions(
                     refs.append(
                         {
                             "anchor": found["anchor"],
-                            "label": t("in_answer", n=found["answer"]),
+                            "label": t("finding_ref", n=found["answer"], k=found["position"]),
                             "title": found["message"],
                         }
                     )
