@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import chromium
 import pytest
 
 from interview_app.reports import write_report
+
+
+def _load_fixture(name: str) -> dict:
+    path = Path(__file__).resolve().parent / "fixtures" / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not chromium.available(), reason="chromium and chromium-driver are not installed")]
@@ -37,10 +44,9 @@ def browser():
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
-    from conftest import fixture_document
 
     folder = tmp_path_factory.mktemp("reports")
-    return {lang: write_report(fixture_document(f"session_{lang}"), folder / f"report-{lang}.html")
+    return {lang: write_report(_load_fixture(f"session_{lang}"), folder / f"report-{lang}.html")
             for lang in ("ko", "en")}
 
 
