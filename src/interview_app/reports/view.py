@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from interview_app import __version__
 from interview_app.banks.catalog import JOB_FAMILY_BY_ID, NCS_AREAS, NCS_BY_ID
 from interview_app.reports import charts
-from interview_app.reports.bands import DEFAULT_NORMS, METRIC_NORM_PREFIXES
+from interview_app.reports.bands import DEFAULT_NORMS, METRIC_NORM_PREFIXES, find_norm
 from interview_app.reports.i18n import translator
 from interview_app.reports.loader import ANALYSIS_SCHEMA
 
@@ -149,6 +149,15 @@ def _date(value: Any, lang: str, *, with_time: bool = False) -> str:
     return f"{text}, {moment:%H:%M}" if with_time else text
 
 
+def _norm_text(value: Any) -> str:
+    """A norm's value as the footnotes show it: a number, or the start of a cue list."""
+    if isinstance(value, list):
+        shown = ", ".join(str(v) for v in value[:8])
+        return shown + (", …" if len(value) > 8 else "")
+    number = _number(value)
+    return fmt(number, 2) if number is not None else _text(value) or "—"
+
+
 class _Sources:
     """Norm sources numbered in the order the report first cites them."""
 
@@ -167,7 +176,7 @@ class _Sources:
                     "id": norm_id,
                     "source": source,
                     "kind": str(norm.get("kind", "")),
-                    "value": fmt(_number(norm.get("value")), 2),
+                    "value": _norm_text(norm.get("value")),
                 }
             )
         return self.items[self._numbers[key] - 1]
@@ -490,13 +499,8 @@ def _metrics(
     fillers = _mapping(analysis.get("fillers"))
     if fillers:
         per_min = _number(fillers.get("per_min"))
-        norms = _mapping(analysis.get("norms"))
-        ok = _number(_mapping(norms.get("fillers.per_min.ok_at_most")).get("value")) or float(
-            DEFAULT_NORMS["fillers.per_min.ok_at_most"]["value"]
-        )
-        high = _number(_mapping(norms.get("fillers.per_min.high_at")).get("value")) or float(
-            DEFAULT_NORMS["fillers.per_min.high_at"]["value"]
-        )
+        ok = _norm_value([analysis], "fillers.per_min.ok_at_most")[0]
+        high = _norm_value([analysis], "fillers.per_min.high_at")[0]
         verdict = None if per_min is None else "ok" if per_min <= ok else "high"
         state = None if per_min is None else "good" if per_min <= ok else "warn" if per_min < high else "bad"
         row(
@@ -534,7 +538,7 @@ def _metrics(
     formality = _mapping(analysis.get("formality"))
     ratio = _number(formality.get("formal_ratio"))
     if analysis.get("language") == "ko" and ratio is not None:
-        good = _number(_mapping(_mapping(analysis.get("norms")).get("formality.formal_ratio_good")).get("value")) or 0.8
+        good = _norm_value([analysis], "formality.formal_ratio_good")[0]
         row(
             "formality",
             f"{fmt(ratio * 100, 0)}%",
@@ -679,13 +683,14 @@ def _picture(
     return sentences
 
 
-def _norm_value(analyses: list[Mapping[str, Any]], norm_id: str) -> tuple[float, Mapping[str, Any]]:
+def _norm_value(analyses: list[Mapping[str, Any]], norm_id: str) -> tuple[float, str, Mapping[str, Any]]:
+    """A threshold's value, the id it goes by and its entry: from the results, else the defaults."""
     for analysis in analyses:
-        norm = _mapping(_mapping(analysis.get("norms")).get(norm_id))
-        if _number(norm.get("value")) is not None:
-            return float(norm["value"]), norm
+        found = find_norm(analysis.get("norms"), norm_id)
+        if found:
+            return float(found[1]["value"]), found[0], found[1]
     norm = DEFAULT_NORMS[norm_id]
-    return float(norm["value"]), norm
+    return float(norm["value"]), norm_id, norm
 
 
 def _mean(values: list[float | None]) -> float | None:
@@ -709,7 +714,7 @@ def _session_bands(
         cited: list[str],
         scale_max: float | None = None,
     ) -> None:
-        refs = [sources.cite(nid, norm) for nid in cited for norm in [_norm_value(analyses, nid)[1]]]
+        refs = [sources.cite(found[1], found[2]) for found in (_norm_value(analyses, nid) for nid in cited)]
         state = charts.zone_of(value, zones)
         bands.append(
             {
@@ -760,7 +765,7 @@ def _session_bands(
         ["length.short_below", "length.long_above"],
     )
     ratios = [_number(_mapping(a.get("formality")).get("formal_ratio")) for a in analyses if a.get("language") == "ko"]
-    good, _ = _norm_value(analyses, "formality.formal_ratio_good")
+    good = _norm_value(analyses, "formality.formal_ratio_good")[0]
     ratio = _mean(ratios)
     if lang == "ko" or ratio is not None:
         band(
@@ -794,7 +799,7 @@ def _competencies(summary: Mapping[str, Any], answers: list[dict[str, Any]], lan
     extra: list[str] = []
     for entry in _list(summary.get("competencies")):
         entry = _mapping(entry)
-        area = str(entry.get("area", ""))
+        area = str(entry.get("id") or entry.get("area") or "")
         key = _area_id(area) or area
         if key not in NCS_BY_ID and key not in extra:
             extra.append(key)
