@@ -1,7 +1,7 @@
 """Headless Chromium through selenium and the system chromedriver (never a downloaded one).
 
 Also a small tool that refreshes the report screenshots in docs/screenshots:
-    python tests/reports/chromium.py
+    python tests/reports/report_chromium.py
 """
 
 from __future__ import annotations

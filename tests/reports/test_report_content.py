@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-import checks
 import pytest
-from htmltree import parse
+import report_checks as checks
+from report_html import parse
 
 from interview_app.reports import render_html
 

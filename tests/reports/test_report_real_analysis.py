@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import checks
 import pytest
-from htmltree import parse
+import report_checks as checks
+from report_html import parse
 
 from interview_app.reports import load_document, render_html, write_report
 

@@ -6,8 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
-import chromium
 import pytest
+import report_chromium as chromium
 
 from interview_app.reports import write_report
 
