@@ -703,7 +703,7 @@ def _session_bands(
 ) -> list[dict[str, Any]]:
     """Where the person stands on pace, fillers, length and formality, averaged over the answers."""
     analyses = [a["_analysis"] for a in answers]
-    bands = []
+    bands: list[dict[str, Any]] = []
 
     def band(
         key: str,
@@ -864,7 +864,7 @@ def _history(
     if not earlier or not dimensions:
         return None
     earlier.sort(key=lambda h: str(h.get("created_at", "")))
-    columns = [
+    columns: list[dict[str, Any]] = [
         {
             "label": _date(h.get("created_at"), lang) or str(h.get("session_id", "")),
             "scores": {k: _number(v) for k, v in _mapping(h.get("dimensions")).items()},
@@ -883,8 +883,8 @@ def _history(
             }
         )
     last = columns[-2]["scores"]
-    pairs = [(last.get(d["id"]), d["score"]) for d in dimensions if last.get(d["id"]) is not None]
-    delta = round(sum(now - before for before, now in pairs) / len(pairs)) if pairs else None  # type: ignore[operator]
+    pairs = [(float(last[d["id"]]), float(d["score"])) for d in dimensions if last.get(d["id"]) is not None]
+    delta = round(sum(now - before for before, now in pairs) / len(pairs)) if pairs else None
     return {
         "columns": [c["label"] for c in columns],
         "rows": rows,
