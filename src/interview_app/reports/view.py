@@ -840,7 +840,10 @@ def _job_families(summary: Mapping[str, Any], answers: list[dict[str, Any]], lan
     for entry in _list(summary.get("job_families")):
         entry = _mapping(entry)
         family = JOB_FAMILY_BY_ID.get(str(entry.get("id")))
-        label = (family.ko if lang == "ko" else family.en) if family else str(entry.get("id"))
+        if family:
+            label = family.ko if lang == "ko" else family.en
+        else:
+            label = _text(entry.get("name")) or str(entry.get("id"))
         score = _number(entry.get("score"))
         rows.append(
             {
