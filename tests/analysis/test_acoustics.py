@@ -62,6 +62,10 @@ def _speak(text: str, out: Path, rate: int = RATE) -> np.ndarray:
     return samples
 
 
+def _speak_voice(text: str, out: Path, voice: str) -> np.ndarray:
+    return speechkit.read_wav(speechkit.speak(text, out, voice=voice))[0]
+
+
 @pytest.fixture(scope="module")
 def parts(tmp_path_factory: pytest.TempPathFactory) -> list[np.ndarray]:
     folder = tmp_path_factory.mktemp("sentences")
@@ -100,6 +104,31 @@ def test_no_long_pause_is_invented_inside_continuous_speech(answer: Answer) -> N
     # Speaking time is the sentences' time, not the recording's.
     sentence_time = sum(end - start for start, end in answer.sentences)
     assert measures.speech_s == pytest.approx(sentence_time, rel=0.1)
+
+
+def test_a_click_or_breath_inside_a_long_pause_does_not_split_it(tmp_path: Path, parts: list[np.ndarray]) -> None:
+    click, _ = speechkit.read_wav(speechkit.noise(0.15, tmp_path / "click.wav", color="whitenoise", amplitude=0.3))
+    gap = np.zeros(round(1.4 * RATE), np.float32)
+    built = _assemble([parts[1], np.concatenate([gap, click, gap]), parts[2]], (0.0, 0.0))
+    (_, first_end), _, (second_start, _) = built.sentences
+    measures = measure_audio(built.samples, RATE)
+    assert len(measures.long_pauses) == 1
+    assert measures.long_pauses[0].start == pytest.approx(first_end, abs=0.3)
+    assert measures.long_pauses[0].end == pytest.approx(second_start, abs=0.3)
+
+
+def test_pauses_in_korean_speech_are_found(tmp_path: Path) -> None:
+    sentences = ("저는 대학교 때 카페에서 아르바이트를 하면서 고객 응대를 배웠습니다.",
+                 "그 결과 대기 시간을 삼십 퍼센트 줄였습니다.",
+                 "이 경험을 살려 귀사에 기여하겠습니다.")
+    parts = [_speak_voice(text, tmp_path / f"ko{i}.wav", "ko") for i, text in enumerate(sentences)]
+    built = _assemble(parts, (2.0, 0.3))
+    measures = measure_audio(built.samples, RATE)
+    assert len(measures.long_pauses) == 1
+    pause = measures.long_pauses[0]
+    assert pause.start == pytest.approx(built.pauses[0][0], abs=0.3)
+    assert pause.end == pytest.approx(built.pauses[0][1], abs=0.3)
+    assert measures.pitch_available
 
 
 def test_start_latency_of_two_seconds_of_silence(tmp_path: Path, parts: list[np.ndarray]) -> None:
@@ -167,6 +196,26 @@ def test_voice_with_no_word_is_reported_and_a_covering_word_silences_it(tmp_path
     assert measure_audio(built.samples, RATE, with_filler).voiced_unworded == ()
 
 
+@pytest.mark.model
+def test_with_real_whisper_words_only_the_hums_are_voice_without_words(tmp_path: Path, parts, request) -> None:
+    pytest.importorskip("interview_app.transcription.transcriber")
+    transcriber = request.getfixturevalue("transcriber")
+    hum = _hum(tmp_path)
+    built = _assemble([parts[0], hum, parts[1], parts[2], hum, parts[3]], (0.5, 0.5, 1.5, 0.3, 0.5))
+    hums = [built.sentences[1], built.sentences[4]]
+    words = transcriber.transcribe(built.samples, language="en").words
+    assert len(words) > 30
+
+    stretches = measure_audio(built.samples, RATE, words).voiced_unworded
+    for stretch in stretches:  # nothing invented inside the sentences the words cover
+        assert any(start - 0.3 <= stretch.start and stretch.end <= end + 0.3 for start, end in hums), stretch
+    for start, end in hums:  # each hum is either reported or was transcribed after all
+        reported = any(s.start < end and s.end > start for s in stretches)
+        transcribed = any(w.start < end and w.end > start for w in words)
+        assert reported or transcribed
+    assert stretches, "Whisper transcribed both hums; nothing was left to find"
+
+
 def test_pauses_are_cross_checked_with_word_timestamps(answer: Answer) -> None:
     # A recogniser that placed the second sentence's first word a second early, inside the pause.
     (_, first_end), (second_start, second_end) = answer.sentences[0], answer.sentences[1]
@@ -206,7 +255,9 @@ def test_a_quiet_cheap_microphone_with_hum_noise_and_dc_offset_still_finds_the_p
     noise, _ = speechkit.read_wav(speechkit.noise(len(answer.samples) / RATE + 0.1, tmp_path / "room.wav",
                                                   amplitude=0.004))
     quiet_speech = answer.samples * 10 ** (-30 / 20)  # speech around -50 dBFS
-    samples = quiet_speech + noise[: len(quiet_speech)] + 0.1
+    t = np.arange(len(quiet_speech)) / RATE
+    mains_hum = 0.01 * np.sin(2 * np.pi * 60.0 * t)  # louder than the speech itself
+    samples = (quiet_speech + noise[: len(quiet_speech)] + mains_hum + 0.1).astype(np.float32)
     measures = measure_audio(samples, RATE)
     _assert_long_pauses_found(measures, answer)
     assert len(measures.long_pauses) == 3
@@ -215,6 +266,15 @@ def test_a_quiet_cheap_microphone_with_hum_noise_and_dc_offset_still_finds_the_p
     assert measures.dc_offset == pytest.approx(0.1, abs=0.01)
     clean_pitch = measure_audio(answer.samples, RATE).pitch_median_hz
     assert measures.pitch_median_hz == pytest.approx(clean_pitch, rel=0.05)
+
+
+def test_echo_in_a_large_room_does_not_delay_the_pauses(tmp_path: Path, answer: Answer) -> None:
+    dry, wet = tmp_path / "dry.wav", tmp_path / "wet.wav"
+    _write_wav(dry, answer.samples)
+    subprocess.run(["sox", str(dry), str(wet), "reverb", "50", "50", "100", "100", "0", "0"], check=True)
+    measures = measure_audio(speechkit.read_wav(wet)[0], RATE)
+    _assert_long_pauses_found(measures, answer, tolerance=0.2)
+    assert len(measures.long_pauses) == 3
 
 
 def test_clipping_is_measured(answer: Answer) -> None:

@@ -63,7 +63,7 @@ def test_syntax_error_gives_line_and_column(tmp_path):
 
 def test_semantic_problems_are_all_reported_with_their_lines(tmp_path):
     text = GOOD.replace('id = "second"', 'id = "first"')  # duplicate id
-    text = text.replace('competencies = ["interpersonal"]', 'competencies = ["interpersonal", "teamwork"]')
+    text = text.replace('competencies = ["interpersonal"]', 'competencies = ["interpersonal", "charisma"]')
     text = text.replace("answer_seconds = 120", 'answer_seconds = "120"')  # wrong type
     text = text.replace('category = "self_introduction"', 'category = "self_introduction"\nkeywrds = ["x"]')
     text = text.replace('text = "1분 자기소개를 해 주세요."', 'text = ""')
@@ -99,10 +99,13 @@ def test_korean_competency_name_gets_the_id_to_write(tmp_path):
         (('language = "ko"', 'language = "ko"\njob_family = "marketing"'), "job_family_unknown", 5),
         (('answer_seconds = 120', 'answer_seconds = 0'), "seconds_not_positive", 16),
         (('answer_seconds = 120', 'answer_seconds = 90000'), "seconds_too_long", 16),
-        (('category = "experience"', 'category = "경험"'), "category_unknown", 15),
+        (('category = "experience"', 'category = "경험"'), "category_unknown_suggest", 15),
+        (('category = "experience"', 'category = "story"'), "category_unknown", 15),
         (('keywords = ["갈등", "해결"]', 'keywords = ["갈등", ""]'), "list_item_empty", 18),
         (('keywords = ["갈등", "해결"]', 'keywords = "갈등"'), "list_item_type", 18),
         (('title = "테스트 은행"\n', ''), "field_missing", None),
+        (('language = "ko"\n', 'language = "ko"\n\n[defaults]\nprep_seconds = 0\n'), "seconds_not_positive", 7),
+        (('language = "ko"\n', 'language = "ko"\n\n[defaults]\nprep = 10\n'), "key_unknown", 7),
     ],
 )
 def test_each_kind_of_problem_is_placed(tmp_path, change, code, line):
@@ -126,6 +129,8 @@ def test_missing_empty_and_mis_encoded_files(tmp_path):
     cp949.write_bytes(GOOD.encode("cp949"))
     [encoding] = validate_file(cp949)
     assert encoding.code == "file_not_utf8" and encoding.line == 3
+    [sheet] = validate_file(write(tmp_path, "질문,분류\n", "list.csv"))
+    assert sheet.code == "file_is_sheet" and "import-csv" in sheet.what_to_do
     [no_questions] = validate_file(write(tmp_path, GOOD.split("[[questions]]")[0], "q.toml"))
     assert no_questions.code == "questions_missing"
 
@@ -143,3 +148,36 @@ def test_load_bank_file_raises_a_one_line_user_error(tmp_path):
     assert "\n" not in raised.value.message
     assert str(path) in raised.value.message and "1 more problem" in raised.value.message
     assert len(raised.value.problems) == 2
+
+
+def test_the_documented_example_is_a_valid_bank(tmp_path):
+    from interview_app import paths
+
+    readme = (paths.content_dir("question_banks") / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    bank = load_bank_file(write(tmp_path, example))
+    assert bank.job_family == "data_analysis"
+    assert bank.questions[0].prep_seconds == 20 and bank.questions[0].follow_ups
+
+
+def test_every_message_renders_in_korean_with_the_same_values():
+    """A translator edits one table; a Korean message may not ask for a value the English one lacks."""
+    import string
+
+    from interview_app.banks import MESSAGES
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for code, languages in MESSAGES.items():
+        english = fields(" ".join(languages["en"]))
+        korean = fields(" ".join(languages["ko"]))
+        korean = {name.removesuffix("_ko") for name in korean}
+        assert korean == english, code
+
+
+def test_english_sub_skills_and_misspelt_ids_get_the_area_id(tmp_path):
+    text = GOOD.replace('competencies = ["communication"]', 'competencies = ["teamwork", "comunication"]')
+    problems = validate_file(write(tmp_path, text))
+    assert [p.params["suggestion"] for p in problems] == ["interpersonal", "communication"]
+    assert "(처음: 7번째 줄)" in validate_file(write(tmp_path, GOOD.replace('"second"', '"first"')))[0].text("ko")

@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import parselmouth
 
+from interview_app.analysis.pitch import high_pass, summarise_pitch, track_pitch
 from interview_app.transcription.types import Word
 
 log = logging.getLogger(__name__)
@@ -176,7 +176,7 @@ def measure_audio(
     hop_s: float = 0.01,
     noise_percentile: float = 10.0,
     speech_margin_db: float = 6.0,
-    speech_below_peak_db: float = 40.0,
+    speech_below_peak_db: float = 30.0,
     min_speech_dbfs: float = -70.0,
     min_speech_span_s: float = 0.06,
     min_voiced_in_span_s: float = 0.04,
@@ -187,6 +187,7 @@ def measure_audio(
     clip_level: float = 0.99,
     pitch_floor_hz: float = 75.0,
     pitch_ceiling_hz: float = 500.0,
+    hum_cutoff_hz: float = 60.0,
     min_pitch_voiced_s: float = 0.5,
 ) -> AcousticMeasures:
     """Measure speech, pauses, latency, voice without words, volume and pitch of one recording.
@@ -209,7 +210,8 @@ def measure_audio(
       (adaptive, so a quiet cheap microphone works as well as a studio one).
     - ``speech_margin_db``: a frame is speech when it is at least this much above the noise floor.
     - ``speech_below_peak_db``: ...and no more than this below the loud speech level (95th
-      percentile of frame levels), so echo tails over digital silence do not count as speech.
+      percentile of frame levels), so a room's echo after the last word is not counted as speech
+      (30 dB keeps weak consonants, which sit next to louder vowels anyway).
     - ``min_speech_dbfs``: frames quieter than this are never speech, however quiet the room.
     - ``min_speech_span_s``: shorter bursts (clicks, taps) are not speech.
     - ``min_voiced_in_span_s``: a burst with less voice (pitch) than this is noise, not speech
@@ -217,13 +219,16 @@ def measure_audio(
     - ``min_voiced_share``: ...and a span less than this share voiced is noise too (rumble and
       wind make Praat hear a pitch now and then; speech is voiced about half the time or more).
     - ``pre_emphasis``: speech is told from silence on ``x[n] - pre_emphasis * x[n-1]``, which
-      mutes rumble and mains hum; volume is measured on the plain signal.
+      tells speech from the low-frequency noise the hum filter leaves; volume is measured without it.
     - ``word_pad_s``: a word covers its own time plus this much on both sides (word timestamps
       are only accurate to a few hundred milliseconds).
     - ``voiced_gap_s``: unvoiced breaks shorter than this inside a voiced stretch are bridged.
     - ``clip_level``: samples at or beyond this magnitude count as clipped.
     - ``pitch_floor_hz``, ``pitch_ceiling_hz``: the pitch search range (covers low male to
       high female voices).
+    - ``hum_cutoff_hz``: everything at or below this is filtered out before measuring (and
+      ``pitch_floor_hz`` and above kept), so 50/60 Hz mains hum, rumble and DC from a cheap
+      microphone neither hide pauses nor the voice (0 turns the filter off).
     - ``min_pitch_voiced_s``: with less voiced speech than this, pitch is not available.
     """
     if sample_rate <= 0:
@@ -239,8 +244,11 @@ def measure_audio(
     clipped = int(np.count_nonzero(x >= clip_level) + np.count_nonzero(x <= -clip_level)) if n else 0
     dc = float(np.mean(x, dtype=np.float64)) if n else 0.0
 
+    if 0 < hum_cutoff_hz < pitch_floor_hz:
+        x = high_pass(x, sample_rate, stop_hz=hum_cutoff_hz, pass_hz=pitch_floor_hz)
     levels, emphasised = _frame_levels_db(x, hop, max(1, round(frame_s / hop_time)), n_blocks, pre_emphasis)
-    voiced_blocks, f0_blocks = _voicing(x, sample_rate, hop_time, n_blocks, pitch_floor_hz, pitch_ceiling_hz)
+    f0_blocks = track_pitch(x, sample_rate, hop_time, n_blocks, floor_hz=pitch_floor_hz, ceiling_hz=pitch_ceiling_hz)
+    voiced_blocks = f0_blocks > 0
 
     if n_blocks == 0:
         floor = LEVEL_FLOOR_DBFS
@@ -304,7 +312,7 @@ def measure_audio(
         )
 
     speech_f0 = f0_blocks[voiced_speech]
-    pitch = _pitch_summary(speech_f0, speech_f0.size * hop_time >= min_pitch_voiced_s)
+    pitch = summarise_pitch(speech_f0, speech_f0.size * hop_time >= min_pitch_voiced_s)
 
     return AcousticMeasures(
         duration_s=duration,
@@ -384,31 +392,6 @@ def _frame_levels_db(
     return levels[0], levels[1]
 
 
-def _voicing(
-    x: npt.NDArray[np.float32], sample_rate: int, hop_time: float, n_blocks: int,
-    floor_hz: float, ceiling_hz: float,
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
-    """Per block: is there voice, and its F0 in Hz (0 where unvoiced), from Praat's pitch tracker."""
-    voiced = np.zeros(n_blocks, dtype=bool)
-    f0 = np.zeros(n_blocks)
-    # Praat needs at least three periods of the lowest pitch in a window.
-    if n_blocks == 0 or x.size / sample_rate < 3.0 / floor_hz + hop_time:
-        return voiced, f0
-    sound = parselmouth.Sound(x, sampling_frequency=float(sample_rate))  # Praat keeps its own float64 copy
-    try:
-        pitch = sound.to_pitch_ac(time_step=hop_time, pitch_floor=floor_hz, pitch_ceiling=ceiling_hz)
-    except parselmouth.PraatError as error:  # too short or degenerate input: report no pitch
-        log.info("no pitch track: %s", error)
-        return voiced, f0
-    del sound
-    frequencies = np.asarray(pitch.selected_array["frequency"], dtype=np.float64)
-    index = np.floor(np.asarray(pitch.xs()) / hop_time).astype(np.int64)
-    inside = (index >= 0) & (index < n_blocks)
-    f0[index[inside]] = frequencies[inside]
-    voiced = f0 > 0
-    return voiced, f0
-
-
 def _runs(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
     """(start, end) block index pairs of every run of True, end exclusive."""
     if mask.size == 0:
@@ -453,25 +436,6 @@ def _pauses(spans: tuple[tuple[float, float], ...], word_starts: npt.NDArray[np.
             overlap = float(np.clip(np.minimum(word_ends, start) - np.maximum(word_starts, end), 0.0, None).sum())
         pauses.append(Pause(start=end, end=start, duration_s=start - end, word_overlap_s=overlap))
     return tuple(pauses)
-
-
-def _pitch_summary(f0: npt.NDArray[np.float64], enough: bool) -> dict[str, Any]:
-    if not enough or f0.size == 0:
-        return {
-            "pitch_available": False, "pitch_median_hz": None, "pitch_p10_hz": None, "pitch_p90_hz": None,
-            "pitch_range_semitones": None, "pitch_stdev_semitones": None,
-        }
-    median = float(np.median(f0))
-    p10, p90 = (float(v) for v in np.percentile(f0, [10.0, 90.0]))
-    semitones = 12.0 * np.log2(f0 / median)
-    return {
-        "pitch_available": True,
-        "pitch_median_hz": median,
-        "pitch_p10_hz": p10,
-        "pitch_p90_hz": p90,
-        "pitch_range_semitones": 12.0 * math.log2(p90 / p10),
-        "pitch_stdev_semitones": float(np.sqrt(np.mean(semitones * semitones))),
-    }
 
 
 def _median_positive(values: npt.NDArray[np.float64]) -> float | None:

@@ -14,6 +14,7 @@ import io
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,8 @@ def read_csv_questions(csv_path: str | Path) -> list[dict[str, Any]]:
         raise _fail(file, [make_problem("file_missing", file)])
     if path.is_dir():
         raise _fail(file, [make_problem("file_not_file", file)])
+    if path.suffix.lower() in (".xlsx", ".xls", ".xlsm", ".ods"):
+        raise _fail(file, [make_problem("file_is_workbook", file)])
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -121,7 +124,11 @@ def read_csv_questions(csv_path: str | Path) -> list[dict[str, Any]]:
         raise _fail(file, [make_problem("file_empty", file)])
 
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
-    header_index = next(i for i, row in enumerate(rows) if any(cell.strip() for cell in row))
+    filled = [i for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
+    # The header is the first row naming a question column; a title row above it is skipped.
+    header_index = next((i for i in filled[:10] if any(_column_key(c) == "text" for c in rows[i])), filled[0])
+    if header_index != filled[0]:
+        log.info("%s: rows above row %d hold no column names; skipped as a title", file, header_index + 1)
     header = rows[header_index]
     problems: list[Problem] = []
     columns: dict[int, str] = {}
@@ -171,6 +178,8 @@ def read_csv_questions(csv_path: str | Path) -> list[dict[str, Any]]:
     if not questions and not problems:
         problems.append(make_problem("csv_no_rows", file, row=header_index + 1))
     _assign_ids(questions)
+    id_of_row = {row: entry["id"] for entry, row in zip(questions, row_of, strict=True)}
+    problems = [replace(p, question_id=id_of_row.get(p.row or 0)) for p in problems]
     seen_ids: dict[str, int] = {}
     for entry, row_number in zip(questions, row_of, strict=True):
         qid = entry["id"]
@@ -178,7 +187,7 @@ def read_csv_questions(csv_path: str | Path) -> list[dict[str, Any]]:
             problems.append(make_problem(issue.code, file, row=row_number, question_id=qid, **issue.params))
         if qid in seen_ids:
             problems.append(make_problem("question_id_duplicate", file, row=row_number, question_id=qid,
-                                         value=qid, first=f"row {seen_ids[qid]}"))
+                                         value=qid, first_row=seen_ids[qid]))
         seen_ids.setdefault(qid, row_number)
     if problems:
         raise _fail(file, sorted(problems, key=lambda p: p.row or 0))

@@ -39,6 +39,7 @@ class LoadResult:
     banks: tuple[Bank, ...]
     problems: tuple[Problem, ...] = ()
     replaced: dict[str, Path] = field(default_factory=dict)  # built-in bank id -> user file replacing it
+    file_count: int = 0  # bank files read, loaded or not
 
     @property
     def broken_files(self) -> tuple[str, ...]:
@@ -77,7 +78,9 @@ def load_all(*, include_user: bool = True) -> LoadResult:
     """Load the built-in banks and (unless told not to) the user's, reporting what could not load."""
     problems: list[Problem] = []
     by_id: dict[str, Bank] = {}
-    for path in bank_files(paths.content_dir("question_banks")):
+    builtin_files = bank_files(paths.content_dir("question_banks"))
+    file_count = len(builtin_files)
+    for path in builtin_files:
         bank, file_problems = _read(path, builtin=True)
         if bank is None:
             log.error("built-in bank %s is broken: %s", path, file_problems[0])
@@ -90,7 +93,15 @@ def load_all(*, include_user: bool = True) -> LoadResult:
     replaced: dict[str, Path] = {}
     if include_user:
         user_ids: dict[str, Bank] = {}
-        for path in bank_files(paths.user_banks_dir()):
+        try:
+            user_files = bank_files(paths.user_banks_dir())
+        except OSError as error:  # an unusable data folder must not stop the app
+            folder = paths.data_dir() / "question_banks"
+            log.warning("cannot read the user bank folder %s: %s", folder, error)
+            problems.append(make_problem("file_unreadable", str(folder), error=error.strerror or error))
+            user_files = []
+        file_count += len(user_files)
+        for path in user_files:
             bank, file_problems = _read(path, builtin=False)
             if bank is None:
                 log.warning("skipping broken bank file %s: %s", path, file_problems[0])
@@ -104,7 +115,12 @@ def load_all(*, include_user: bool = True) -> LoadResult:
                 log.info("user bank %s replaces the built-in bank '%s'", path, bank.id)
                 replaced[bank.id] = path
             by_id[bank.id] = bank
-    return LoadResult(banks=tuple(sorted(by_id.values(), key=_sort_key)), problems=tuple(problems), replaced=replaced)
+    return LoadResult(
+        banks=tuple(sorted(by_id.values(), key=_sort_key)),
+        problems=tuple(problems),
+        replaced=replaced,
+        file_count=file_count,
+    )
 
 
 def _duplicate(bank: Bank, kept: Bank) -> Problem:

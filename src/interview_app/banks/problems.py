@@ -37,6 +37,17 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "ko": ("파일이 UTF-8 텍스트로 저장되어 있지 않습니다",
                "텍스트 편집기에서 열어 UTF-8 인코딩으로 다시 저장하세요"),
     },
+    "file_is_sheet": {
+        "en": ("this is a spreadsheet file, not a bank file (.toml)",
+               "import it with 'interview-app banks import-csv' (save Excel workbooks as CSV first)"),
+        "ko": ("표 계산 파일이지 질문 은행 파일(.toml)이 아닙니다",
+               "'interview-app banks import-csv'로 가져오세요(Excel 통합 문서는 먼저 CSV로 저장하세요)"),
+    },
+    "file_is_workbook": {
+        "en": ("this is an Excel workbook, not a CSV file", "in Excel, use Save As > 'CSV UTF-8' and import that file"),
+        "ko": ("CSV 파일이 아니라 Excel 통합 문서입니다",
+               "Excel에서 다른 이름으로 저장 > 'CSV UTF-8'로 저장한 파일을 가져오세요"),
+    },
     "toml_syntax": {
         "en": ("TOML syntax error: {detail}", "fix this line: check quotes, brackets, commas and '=' signs"),
         "ko": ("TOML 문법 오류: {detail}", "이 줄의 따옴표, 괄호, 쉼표, '=' 기호를 확인하세요"),
@@ -58,8 +69,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "field_type": {
         "en": ("'{key}' must be {expected}, not {actual}", "change the value of '{key}' to {expected}"),
-        "ko": ("'{key}' 값은 {expected_ko}이어야 합니다(지금은 {actual_ko})",
-               "'{key}' 값을 {expected_ko}(으)로 고치세요"),
+        "ko": ("'{key}' 값은 {expected_ko} 형식이어야 합니다(지금은 {actual_ko} 형식)",
+               "'{key}' 값을 {expected_ko} 형식으로 고치세요"),
     },
     "field_empty": {
         "en": ("'{key}' is empty", "write a value for '{key}'"),
@@ -128,6 +139,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("unknown category '{value}'", "use one of {known}"),
         "ko": ("알 수 없는 질문 유형 '{value}'입니다", "{known} 중 하나를 쓰세요"),
     },
+    "category_unknown_suggest": {
+        "en": ("unknown category '{value}'", "write '{suggestion}' (the id of that category) instead"),
+        "ko": ("알 수 없는 질문 유형 '{value}'입니다", "그 유형의 id인 '{suggestion}'(으)로 쓰세요"),
+    },
     "seconds_not_positive": {
         "en": ("'{key}' must be more than 0 seconds, not {value}", "write a number of seconds such as 30 or 60"),
         "ko": ("'{key}'는 0초보다 커야 합니다(지금은 {value})", "30이나 60처럼 초 단위 숫자를 쓰세요"),
@@ -195,12 +210,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 
 # How the messages name value types.
 TYPE_NAMES = {
-    "text": ("text", "글(따옴표로 감싼 문자열)"),
+    "text": ("text", "따옴표로 감싼 글"),
     "integer": ("a whole number", "정수"),
     "list": ("a list", "목록"),
     "table": ("a table", "표"),
-    "boolean": ("true/false", "참/거짓"),
-    "number": ("a number with a decimal point", "소수"),
+    "boolean": ("true/false", "true/false"),
+    "number": ("a number with a decimal point", "소수점 있는 수"),
     "date": ("a date", "날짜"),
 }
 
@@ -280,6 +295,10 @@ def _capital(text: str) -> str:
 def _render(code: str, language: Language, params: dict[str, Any]) -> tuple[str, str]:
     message, what_to_do = MESSAGES[code][language]
     values = dict(params)
+    for unit, english, korean in (("line", "line {}", "{}번째 줄"), ("row", "row {}", "{}행"),
+                                  ("question", "question {}", "{}번째 질문")):
+        if f"first_{unit}" in values:
+            values["first"] = (english if language == "en" else korean).format(values.pop(f"first_{unit}"))
     for key in ("expected", "actual"):
         if key in values:
             english, korean = TYPE_NAMES.get(values[key], (values[key], values[key]))

@@ -37,6 +37,7 @@ QUESTION_KEYS = (
 )
 LIST_KEYS = ("competencies", "key_points", "keywords", "follow_ups")
 LANGUAGES = ("ko", "en")
+SHEET_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".xlsm", ".ods")
 MAX_SECONDS = 600  # ten minutes: anything longer is almost surely milliseconds or a typo
 
 BANK_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -58,8 +59,19 @@ def _quoted(values: Sequence[str]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 
+# English names consultants use for NCS sub-skills (the catalog keeps the Korean ones).
+_ENGLISH_SUB_SKILLS = {
+    "teamwork": "interpersonal", "leadership": "interpersonal", "conflict management": "interpersonal",
+    "negotiation": "interpersonal", "customer service": "interpersonal", "listening": "communication",
+    "writing": "communication", "presentation": "communication", "critical thinking": "problem_solving",
+    "time management": "resource_management", "budgeting": "resource_management", "statistics": "numeracy",
+    "computer skills": "information", "ethics": "work_ethics", "integrity": "work_ethics",
+    "self management": "self_development", "career development": "self_development",
+}
+
+
 def _competency_aliases() -> dict[str, str]:
-    aliases: dict[str, str] = {}
+    aliases: dict[str, str] = {_norm(name): area for name, area in _ENGLISH_SUB_SKILLS.items()}
     for area in NCS_AREAS:
         for name in (area.id, area.ko, area.ko.removesuffix("능력"), area.en, *area.sub_skills_ko):
             aliases[_norm(name)] = area.id
@@ -83,8 +95,12 @@ CATEGORY_ALIASES = _category_aliases()
 
 
 def resolve_competency(name: str) -> str | None:
-    """The NCS area id for an id, a Korean or English area name, or a sub-skill (팀워크)."""
-    return COMPETENCY_ALIASES.get(_norm(name))
+    """The NCS area id for an id, a Korean or English area name, or a sub-skill (팀워크, teamwork)."""
+    found = COMPETENCY_ALIASES.get(_norm(name))
+    if found is None:  # a misspelt id such as 'comunication'
+        close = difflib.get_close_matches(name.strip().lower(), list(NCS_BY_ID), n=1, cutoff=0.8)
+        found = close[0] if close else None
+    return found
 
 
 def resolve_category(name: str) -> str | None:
@@ -138,8 +154,10 @@ def check_question(raw: Any, index: int) -> list[Issue]:
             issues.append(Issue("question_id_invalid", key, {"value": value}))
         elif key == "category" and value not in CATEGORY_BY_ID:
             suggestion = resolve_category(value)
-            known = f"'{suggestion}'" if suggestion else _quoted(list(CATEGORY_BY_ID))
-            issues.append(Issue("category_unknown", key, {"value": value, "known": known}))
+            if suggestion:
+                issues.append(Issue("category_unknown_suggest", key, {"value": value, "suggestion": suggestion}))
+            else:
+                issues.append(Issue("category_unknown", key, {"value": value, "known": _quoted(list(CATEGORY_BY_ID))}))
     for key in ("prep_seconds", "answer_seconds"):
         if key in raw and (issue := _check_seconds(key, raw[key])):
             issues.append(issue)
@@ -333,7 +351,7 @@ def parse_bank_text(text: str, file: str | Path, *, builtin: bool = False) -> tu
         problems.append(make_problem("questions_type", name, line=index.top_line("questions")))
         return None, problems
 
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, dict[str, int]] = {}
     count = len(questions)
     for number, raw_question in enumerate(questions, start=1):
         qid = raw_question.get("id") if isinstance(raw_question, Mapping) else None
@@ -343,10 +361,10 @@ def parse_bank_text(text: str, file: str | Path, *, builtin: bool = False) -> tu
             problems.append(make_problem(issue.code, name, line=line, question_id=qid, **issue.params))
         if qid is not None:
             id_line = index.question_line(number, "id", count)
-            place = f"line {id_line}" if id_line else f"question {number}"
+            place = {"first_line": id_line} if id_line else {"first_question": number}
             if qid in first_seen:
                 problems.append(make_problem("question_id_duplicate", name, line=id_line, question_id=qid,
-                                             value=qid, first=first_seen[qid]))
+                                             value=qid, **first_seen[qid]))
             else:
                 first_seen[qid] = place
 
@@ -376,6 +394,8 @@ def read_bank_file(path: str | Path, *, builtin: bool = False) -> tuple[Bank | N
         return None, [make_problem("file_missing", name)]
     if path.is_dir():
         return None, [make_problem("file_not_file", name)]
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        return None, [make_problem("file_is_sheet", name)]
     try:
         data = path.read_bytes()
     except OSError as error:

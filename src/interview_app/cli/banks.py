@@ -12,10 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from interview_app import paths
 from interview_app.banks import BANKS_JSON_SCHEMA, BankError, import_csv, load_all, load_bank_file, validate_file
 from interview_app.banks.catalog import JOB_FAMILY_BY_ID
-from interview_app.banks.loader import bank_files
 from interview_app.banks.problems import Problem
 from interview_app.errors import EXIT_INPUT, EXIT_OK
 
@@ -99,7 +97,7 @@ def run_validate(args: argparse.Namespace) -> int:
     else:
         result = load_all()
         problems = list(result.problems)
-        checked = len(bank_files(paths.content_dir("question_banks"))) + len(bank_files(paths.user_banks_dir()))
+        checked = result.file_count
     _report(problems)
     if problems:
         files = len({p.file for p in problems})
