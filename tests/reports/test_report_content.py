@@ -159,3 +159,14 @@ def test_missing_optional_sections_degrade_instead_of_failing(documents):
     tree = parse(render_html(document))
     assert len(tree.find_all("section", class_="answer")) == 3
     assert "속도 구간 정보가 없습니다." in tree.by_id("answer-1").text
+
+
+def test_a_change_without_a_rewrite_still_shows_the_persons_own_words_and_what_to_do(documents):
+    document = documents("session_ko")
+    finding = next(f for f in document["answers"][2]["analysis"]["findings"] if f["id"] == "casual_ending")
+    finding["rewrite"] = None
+    tree = parse(render_html(document))
+    point = next(li for li in tree.by_id("at-a-glance").find_all("li", class_="point")
+                 if li.attrs["data-finding"] == "casual_ending")
+    assert "이렇게 말했습니다" in point.text and finding["evidence"][0]["text"] in point.text
+    assert finding["suggestion"] in point.text
