@@ -170,3 +170,19 @@ def test_a_change_without_a_rewrite_still_shows_the_persons_own_words_and_what_t
                  if li.attrs["data-finding"] == "casual_ending")
     assert "이렇게 말했습니다" in point.text and finding["evidence"][0]["text"] in point.text
     assert finding["suggestion"] in point.text
+
+
+def test_each_metric_names_the_source_of_its_norm_on_hover_and_in_the_footnotes(documents):
+    document = documents("session_ko")
+    tree = parse(render_html(document))
+    norms = document["answers"][0]["analysis"]["norms"]
+    section = checks.answer_section(tree, 1)
+    pace = section.find_all("div", data_metric="pace")[0]
+    for norm_id in ("pace.ko.target_low", "pace.ko.target_high"):
+        assert norms[norm_id]["source"] in pace.attrs["title"]
+    for link in pace.find_all("a"):
+        footnote = tree.by_id(link.attrs["href"][1:])
+        assert footnote.find_all("code")[0].text.startswith("pace.")
+        assert link.attrs["title"] in footnote.text
+    sources = tree.by_id("sources").text
+    assert "Laske & DiGennaro Reed 2024" in sources and "판단 기준(조정 가능)" in sources
