@@ -185,4 +185,4 @@ def test_each_metric_names_the_source_of_its_norm_on_hover_and_in_the_footnotes(
         assert footnote.find_all("code")[0].text.startswith("pace.")
         assert link.attrs["title"] in footnote.text
     sources = tree.by_id("sources").text
-    assert "Laske & DiGennaro Reed 2024" in sources and "판단 기준(조정 가능)" in sources
+    assert "Laske & DiGennaro Reed 2024" in sources and "판단 기준, 조정 가능" in sources

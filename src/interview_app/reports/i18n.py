@@ -181,7 +181,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "signed": ("작성: {who} · {when}", "Signed: {who} · {when}"),
     "sources_heading": ("기준과 출처", "Norms and their sources"),
     "kind_S": ("출처 있음", "published source"),
-    "kind_J": ("판단 기준(조정 가능)", "judgement (tunable)"),
+    "kind_J": ("판단 기준, 조정 가능", "judgement, tunable"),
     "footer": (
         "이 리포트는 이 컴퓨터에서 만들어졌으며 녹음과 분석은 외부로 전송되지 않았습니다.",
         "This report was made on this computer; no recording or analysis left it.",
