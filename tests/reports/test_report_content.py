@@ -186,3 +186,20 @@ def test_each_metric_names_the_source_of_its_norm_on_hover_and_in_the_footnotes(
         assert link.attrs["title"] in footnote.text
     sources = tree.by_id("sources").text
     assert "Laske & DiGennaro Reed 2024" in sources and "판단 기준, 조정 가능" in sources
+
+
+def test_an_answer_with_no_recognised_speech_says_so(documents):
+    document = documents("session_en")
+    analysis = document["answers"][1]["analysis"]
+    analysis["transcript"] = {"text": "", "words": []}
+    for section in ("fillers", "hedges", "repeats", "hesitations", "pauses"):
+        analysis[section]["items"] = []
+    analysis["pace"]["series"] = []
+    analysis["structure"]["star_parts"] = {}
+    analysis["findings"] = [{"id": "no_speech", "category": "expression", "severity": "major",
+                             "message": "No speech was heard in this answer.", "suggestion": "Check the microphone.",
+                             "rewrite": None, "evidence": [], "norms": []}]
+    tree = parse(render_html(document))
+    section = checks.answer_section(tree, 2)
+    assert "No speech was recognised." in section.text
+    assert "No speech was heard in this answer." in tree.by_id("answer-2-no_speech").text
