@@ -22,8 +22,34 @@ apt_packages=(
   chromium chromium-driver poppler-utils
 )
 
+# macOS: no apt. Python's wheels carry what the app needs (sounddevice bundles PortAudio, PySide6
+# bundles Qt, the system has a Korean font). Only the tests need more: espeak-ng and sox for test
+# speech (installed with Homebrew when test.sh runs), and Chrome or Chromium for the report checks.
+install_macos_test_tools() {
+  [ "$(basename "$0")" = test.sh ] || return 0
+  local need=""
+  command -v espeak-ng >/dev/null 2>&1 || need="$need espeak-ng"
+  command -v sox >/dev/null 2>&1 || need="$need sox"
+  if [ -n "$need" ]; then
+    if command -v brew >/dev/null 2>&1; then
+      echo "setup: installing test tools with Homebrew:$need"
+      # shellcheck disable=SC2086
+      brew install $need
+    else
+      echo "setup: the tests need$need; install Homebrew (https://brew.sh) or these tools yourself" >&2
+    fi
+  fi
+  if [ ! -d "/Applications/Google Chrome.app" ] && [ ! -d /Applications/Chromium.app ]; then
+    echo "setup: the browser tests need Google Chrome or Chromium (brew install --cask chromium)" >&2
+  fi
+}
+
 install_system_packages() {
   [ "${IC_SKIP_APT:-0}" = 1 ] && return 0
+  if [ "$(uname -s)" = Darwin ]; then
+    install_macos_test_tools
+    return 0
+  fi
   command -v dpkg-query >/dev/null 2>&1 || {
     echo "setup: not a Debian/Ubuntu system; install the packages listed in README.md yourself" >&2
     return 0
@@ -47,7 +73,7 @@ pick_python() {
       echo "$candidate"; return 0
     fi
   done
-  echo "setup: Python 3.11 or newer is required" >&2
+  echo "setup: Python 3.11 or newer is required (macOS: brew install python@3.12)" >&2
   return 1
 }
 
