@@ -120,6 +120,7 @@ class Recording:
     device: str | None = None
     recovered: bool = False
     started_at: str | None = field(default=None, compare=False)
+    imported_from: str | None = None  # the audio file an imported answer came from
 
     @property
     def warning_codes(self) -> tuple[str, ...]:
@@ -147,6 +148,7 @@ class Recording:
             "device": self.device,
             "recovered": self.recovered,
             "started_at": self.started_at,
+            "imported_from": self.imported_from,
         }
 
     @classmethod
