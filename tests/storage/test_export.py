@@ -113,3 +113,13 @@ def test_broken_zips_give_one_line_messages(tmp_path, other_machine, content, me
         import_zip(path, history=other_machine)
     assert "\n" not in caught.value.message
     assert list(other_machine.store.root.iterdir()) == []
+
+
+def test_export_to_a_place_that_cannot_be_written_says_so_and_leaves_no_partial_zip(history, save_session, tmp_path):
+    folder, _ = save_session()
+    not_a_folder = tmp_path / "usb"
+    not_a_folder.write_text("a file where a folder should be", encoding="utf-8")
+    with pytest.raises(StorageError, match="cannot write") as caught:
+        export_zip(folder.session_id, not_a_folder / "s.zip", history=history)
+    assert caught.value.exit_code == 6 and "\n" not in caught.value.message
+    assert [p.name for p in tmp_path.iterdir()] == ["usb"]
