@@ -62,3 +62,37 @@ JOB_FAMILIES: tuple[JobFamily, ...] = (
 )
 
 JOB_FAMILY_BY_ID = {f.id: f for f in JOB_FAMILIES}
+
+
+# Question categories and the time each kind of answer gets by default. A bank or a question
+# may set its own times; these are the fall-backs, declared here and nowhere else.
+DEFAULT_PREP_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class QuestionCategory:
+    id: str
+    ko: str
+    en: str
+    answer_seconds: int  # default answer time for this kind of question
+    aliases: tuple[str, ...] = ()  # other names consultants use (CSV import)
+
+
+QUESTION_CATEGORIES: tuple[QuestionCategory, ...] = (
+    QuestionCategory("self_introduction", "자기소개", "Self-introduction", 60, ("1분 자기소개", "introduction")),
+    QuestionCategory("motivation", "지원동기", "Motivation", 60, ("지원 동기", "동기", "why us")),
+    QuestionCategory("personality", "인성·가치관", "Personality and values", 60,
+                     ("인성", "가치관", "성격", "강점과 약점", "values")),
+    QuestionCategory("experience", "경험", "Past experience", 90,
+                     ("경험 질문", "경험면접", "행동", "behavioural", "behavioral")),
+    QuestionCategory("situational", "상황 판단", "Situational", 90, ("상황", "상황면접", "상황판단")),
+    QuestionCategory("job_competency", "직무역량", "Job competency", 90, ("직무 역량", "직무", "job")),
+    QuestionCategory("technical", "직무지식", "Technical knowledge", 90,
+                     ("직무 지식", "기술", "전공", "tech", "knowledge")),
+    QuestionCategory("vision", "입사 후 포부", "Plans after joining", 60,
+                     ("포부", "입사후포부", "비전", "plans", "career goals")),
+    QuestionCategory("closing", "마무리", "Closing", 60, ("마지막 할 말", "마지막 한마디", "마지막", "last words")),
+    QuestionCategory("general", "일반", "General", 60, ("기타", "공통", "other")),
+)
+
+CATEGORY_BY_ID = {c.id: c for c in QUESTION_CATEGORIES}

@@ -1,0 +1,565 @@
+"""Record an answer from the microphone without ever losing it.
+
+The audio callback only copies frames into a queue. A writer thread streams them to a WAV on
+disk as they arrive (see :mod:`interview_app.audio.wavstream`), measures the level for the meter
+(about 20 readings a second), raises warnings (clipping, too quiet, dead input, device lost,
+overflows) and notices a device that stopped delivering audio. Whatever happens, :meth:`Recorder.stop`
+returns what was recorded; :func:`recover_unfinished` gives back answers cut short by a crash.
+
+The stream is made by one injectable factory with ``sounddevice.InputStream``'s signature, so
+tests can feed known audio.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import logging
+import os
+import queue
+import threading
+import time
+import wave
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from interview_app import paths
+from interview_app.audio import levels as lv
+from interview_app.audio.devices import InputDevice, open_error, resolve_input_device
+from interview_app.audio.errors import AudioError
+from interview_app.audio.levels import Level
+from interview_app.audio.recovery import ACTIVE as _ACTIVE
+from interview_app.audio.recovery import recover_unfinished
+from interview_app.audio.resample import resample
+from interview_app.audio.wavstream import WavStream, read_pcm
+
+__all__ = [
+    "Level",
+    "Recorder",
+    "RecorderWarning",
+    "Recording",
+    "StreamFactory",
+    "recover_unfinished",
+]
+
+log = logging.getLogger(__name__)
+
+TRANSCRIPTION_RATE = 16_000
+CHECKPOINT_EVERY_S = 0.5  # header rewrite + fsync; a power cut loses at most about this much
+# Rates tried in order after the device's own default, until one opens.
+FALLBACK_RATES = (48_000, 44_100, 32_000, 22_050, 16_000)
+
+StreamFactory = Callable[..., Any]
+RecorderState = Literal["idle", "recording", "paused", "device_lost", "stopped"]
+
+_STOP = object()
+
+
+@dataclass(frozen=True)
+class RecorderWarning:
+    """Something the person should know about the recording; ``code`` is stable for translation."""
+
+    code: str  # clipping | too_quiet | dead_input | device_lost | overflow | write_failed
+    message: str
+    message_ko: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message, "message_ko": self.message_ko}
+
+
+_WARNINGS: dict[str, tuple[str, str]] = {
+    "clipping": (
+        "the microphone is overloaded (clipping); move it a little further away or turn the input volume down",
+        "입력이 너무 커서 소리가 찌그러집니다. 마이크를 조금 멀리 두거나 입력 볼륨을 낮추세요.",
+    ),
+    "too_quiet": (
+        "the voice is very quiet and may not be transcribed; speak closer to the microphone or turn the "
+        "input volume up",
+        "목소리가 너무 작아 인식되지 않을 수 있습니다. 마이크에 가까이 말하거나 입력 볼륨을 높이세요.",
+    ),
+    "dead_input": (
+        "the microphone delivers pure silence; check that it is not muted and that the app may use it "
+        "(on a Mac: System Settings > Privacy & Security > Microphone)",
+        "마이크에서 아무 소리도 들어오지 않습니다. 음소거 여부와 마이크 사용 권한을 확인하세요 "
+        "(Mac: 시스템 설정 > 개인정보 보호 및 보안 > 마이크).",
+    ),
+    "device_lost": (
+        "the microphone stopped working (unplugged or disconnected); everything recorded until then is kept",
+        "마이크 연결이 끊겼습니다. 그때까지 녹음된 내용은 저장되어 있습니다.",
+    ),
+    "overflow": (
+        "the computer was too busy and {count} short piece(s) of audio were dropped; close other programs",
+        "컴퓨터가 바빠서 소리 일부({count}회)가 빠졌습니다. 다른 프로그램을 닫아 주세요.",
+    ),
+    "write_failed": (
+        "the recording could not be written to disk ({detail}); free some disk space; what was written is kept",
+        "녹음을 디스크에 저장하지 못했습니다 ({detail}). 디스크 공간을 확보하세요. 저장된 부분은 남아 있습니다.",
+    ),
+}
+
+
+def _warning(code: str, **values: object) -> RecorderWarning:
+    english, korean = _WARNINGS[code]
+    return RecorderWarning(code, english.format(**values), korean.format(**values))
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A finished recording: the original-rate WAV and what happened while it was made."""
+
+    path: Path
+    sample_rate: int
+    channels: int
+    duration_s: float
+    overflows: int = 0
+    warnings: tuple[RecorderWarning, ...] = ()
+    device: str | None = None
+    recovered: bool = False
+    started_at: str | None = field(default=None, compare=False)
+
+    @property
+    def warning_codes(self) -> tuple[str, ...]:
+        return tuple(w.code for w in self.warnings)
+
+    def samples(self) -> np.ndarray:
+        """The original audio, float32 of shape (frames, channels)."""
+        pcm, _ = read_pcm(self.path)
+        return pcm
+
+    def samples_16k(self) -> np.ndarray:
+        """Mono float32 at 16 kHz for transcription (channels averaged, low-pass filtered)."""
+        pcm, rate = read_pcm(self.path)
+        mono = pcm.mean(axis=1, dtype=np.float32) if pcm.shape[1] > 1 else pcm[:, 0]
+        return resample(mono, rate, TRANSCRIPTION_RATE)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "sample_rate": self.sample_rate,
+            "channels": self.channels,
+            "duration_s": round(self.duration_s, 3),
+            "overflows": self.overflows,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "device": self.device,
+            "recovered": self.recovered,
+            "started_at": self.started_at,
+        }
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], *, recovered: bool = False) -> Recording:
+        """Describe an existing 16-bit WAV (a recovered answer, or one recorded earlier)."""
+        path = Path(path)
+        with wave.open(str(path), "rb") as wav:
+            rate, channels, frames = wav.getframerate(), wav.getnchannels(), wav.getnframes()
+        return cls(path, rate, channels, frames / rate if rate else 0.0, recovered=recovered)
+
+
+def _default_stream_factory() -> StreamFactory:
+    import sounddevice as sd
+
+    return sd.InputStream
+
+
+class Recorder:
+    """Records one answer at a time: ``start()``, ``pause()``/``resume()``, ``stop()`` -> :class:`Recording`.
+
+    ``on_level(Level)`` and ``on_warning(RecorderWarning)`` are called from the writer thread
+    (never from the audio callback); a GUI adapts them to signals.
+    """
+
+    def __init__(
+        self,
+        out_dir: str | os.PathLike[str] | None = None,
+        *,
+        device: str | int | InputDevice | None = None,
+        stream_factory: StreamFactory | None = None,
+        on_level: Callable[[Level], None] | None = None,
+        on_warning: Callable[[RecorderWarning], None] | None = None,
+        samplerate: int | None = None,
+        stall_timeout_s: float = lv.DEVICE_STALL_S,
+    ) -> None:
+        self.out_dir = Path(out_dir) if out_dir is not None else None
+        self.device = device
+        self._factory = stream_factory
+        self.on_level = on_level
+        self.on_warning = on_warning
+        self.requested_samplerate = samplerate
+        self.stall_timeout_s = stall_timeout_s
+        self._state: RecorderState = "idle"
+        self._lock = threading.Lock()
+        self._warn_lock = threading.Lock()
+        self._reset()
+
+    def _reset(self) -> None:
+        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._stream: Any = None
+        self._wav: WavStream | None = None
+        self._writer: threading.Thread | None = None
+        self._paused = False
+        self._stopping = False
+        self._overflows = 0
+        self._frames_received = 0
+        self._last_audio = time.monotonic()
+        self._stream_finished = threading.Event()
+        self._warnings: list[RecorderWarning] = []
+        self._warned: set[str] = set()
+        self._sample_rate = 0
+        self._channels = 0
+        self._device_name: str | None = None
+        self._started_at: str | None = None
+
+    # -- public state -------------------------------------------------------------------------
+
+    @property
+    def state(self) -> RecorderState:
+        return self._state
+
+    @property
+    def elapsed_s(self) -> float:
+        """Seconds of audio recorded so far (paused time excluded)."""
+        return self._frames_received / self._sample_rate if self._sample_rate else 0.0
+
+    @property
+    def overflows(self) -> int:
+        return self._overflows
+
+    @property
+    def sample_rate(self) -> int:
+        return self._sample_rate
+
+    @property
+    def path(self) -> Path | None:
+        return self._wav.path if self._wav else None
+
+    @property
+    def warnings(self) -> tuple[RecorderWarning, ...]:
+        return tuple(self._warnings)
+
+    # -- control -------------------------------------------------------------------------------
+
+    def start(self, path: str | os.PathLike[str] | None = None) -> Path:
+        """Open the microphone and start streaming to ``path`` (default: a new file in the recordings folder)."""
+        with self._lock:
+            if self._state in ("recording", "paused", "device_lost"):
+                raise RuntimeError("the recorder is already recording; stop it first")
+            self._reset()
+            target = Path(path) if path is not None else self._new_path()
+            stream = self._open_stream()
+            self._started_at = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+            try:
+                self._wav = WavStream(
+                    target,
+                    self._sample_rate,
+                    self._channels,
+                    info={"device": self._device_name, "started_at": self._started_at},
+                )
+            except OSError as error:
+                _close_quietly(stream)
+                from interview_app.audio.errors import RecordingWriteError
+
+                raise RecordingWriteError(str(target), error.strerror or str(error)) from error
+            self._stream = stream
+            self._state = "recording"
+            _ACTIVE.add(target.resolve())
+            self._writer = threading.Thread(target=self._write_loop, name="recording-writer", daemon=True)
+            self._writer.start()
+            self._last_audio = time.monotonic()
+            try:
+                stream.start()
+            except Exception as error:
+                self._finish_writer()
+                _ACTIVE.discard(target.resolve())
+                target.unlink(missing_ok=True)
+                _close_quietly(stream)
+                self._state = "idle"
+                raise open_error(self._device_name or "default", error) from error
+            log.info(
+                "recording to %s from %s at %d Hz, %d channel(s)",
+                target, self._device_name or "default input", self._sample_rate, self._channels,
+            )
+            return target
+
+    def pause(self) -> None:
+        """Stop keeping audio until :meth:`resume`; the microphone stays open for a quick resume."""
+        if self._state == "recording":
+            self._paused = True
+            self._state = "paused"
+
+    def resume(self) -> None:
+        if self._state == "paused":
+            self._last_audio = time.monotonic()
+            self._paused = False
+            self._state = "recording"
+
+    def stop(self) -> Recording:
+        """Stop, make the file complete and durable, and return it (also after the device was lost)."""
+        with self._lock:
+            if self._state in ("idle", "stopped") or self._wav is None:
+                raise RuntimeError("the recorder is not recording")
+            self._watch_device(time.monotonic())  # a device lost just now still gets its warning
+            self._stopping = True
+            closed_cleanly = _close_quietly(self._stream)
+            if not closed_cleanly and self._state in ("recording", "paused"):
+                self._state = "device_lost"
+                self._warn("device_lost")
+            self._finish_writer()
+            wav = self._wav
+            _ACTIVE.discard(wav.path.resolve())
+            if self._overflows:
+                self._warnings = [w for w in self._warnings if w.code != "overflow"]
+                self._warnings.append(_warning("overflow", count=self._overflows))
+            self._state = "stopped"
+            recording = Recording(
+                path=wav.path,
+                sample_rate=wav.sample_rate,
+                channels=wav.channels,
+                duration_s=wav.frames / wav.sample_rate,
+                overflows=self._overflows,
+                warnings=tuple(self._warnings),
+                device=self._device_name,
+                started_at=self._started_at,
+            )
+            log.info("recorded %.1f s to %s (warnings: %s)", recording.duration_s, wav.path,
+                     ", ".join(recording.warning_codes) or "none")
+            return recording
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def _new_path(self) -> Path:
+        folder = self.out_dir or paths.recordings_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        candidate = folder / f"answer-{stamp}.wav"
+        number = 2
+        while candidate.exists():
+            candidate = folder / f"answer-{stamp}-{number}.wav"
+            number += 1
+        return candidate
+
+    def _open_stream(self) -> Any:
+        factory = self._factory
+        device: Any = self.device
+        native_rate: float | None = None
+        max_channels = 2
+        if factory is None:
+            factory = _default_stream_factory()
+            name = self.device if isinstance(self.device, str) else None
+            chosen = self.device if isinstance(self.device, InputDevice) else resolve_input_device(name)
+            device = chosen.id
+            native_rate = chosen.default_samplerate
+            max_channels = chosen.channels
+            self._device_name = chosen.name
+        elif isinstance(self.device, InputDevice):
+            device = self.device.id
+            native_rate = self.device.default_samplerate
+            max_channels = self.device.channels
+            self._device_name = self.device.name
+        elif self.device is not None:
+            self._device_name = str(self.device)
+        rates: list[int] = []
+        for rate in (self.requested_samplerate, native_rate, *FALLBACK_RATES):
+            if rate and int(rate) not in rates:
+                rates.append(int(rate))
+        last_error: Exception | None = None
+        for channels in (1, 2) if max_channels >= 2 else (1,):
+            for rate in rates:
+                try:
+                    stream = factory(
+                        samplerate=rate,
+                        channels=channels,
+                        dtype="int16",
+                        device=device,
+                        callback=self._callback,
+                        finished_callback=self._stream_finished.set,
+                        blocksize=0,
+                    )
+                except AudioError:
+                    raise
+                except Exception as error:  # PortAudioError, ValueError: try the next format
+                    log.debug("input %s refused %d Hz x %d: %s", device, rate, channels, error)
+                    last_error = error
+                    continue
+                self._sample_rate, self._channels = rate, channels
+                return stream
+        assert last_error is not None
+        raise open_error(self._device_name or "default", last_error) from last_error
+
+    # -- the audio callback: copy and hand over, nothing else ------------------------------------
+
+    def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
+        self._last_audio = time.monotonic()
+        if status and getattr(status, "input_overflow", False):
+            self._overflows += 1
+        if self._paused or self._stopping:
+            return
+        self._queue.put(bytes(indata))
+        self._frames_received += frames
+
+    # -- the writer thread -----------------------------------------------------------------------
+
+    def _finish_writer(self) -> None:
+        self._queue.put(_STOP)
+        if self._writer is not None:
+            self._writer.join()
+
+    def _write_loop(self) -> None:
+        wav = self._wav
+        assert wav is not None
+        meter = _Meter(self._sample_rate, self._channels)
+        write_failed = False
+        last_checkpoint = time.monotonic()
+        while True:
+            try:
+                item = self._queue.get(timeout=0.05)
+            except queue.Empty:
+                item = None
+            if item is _STOP:
+                break
+            if isinstance(item, bytes):
+                if not write_failed:
+                    try:
+                        wav.write(item)
+                    except OSError as error:
+                        write_failed = True
+                        log.error("writing %s failed: %s", wav.path, error)
+                        self._warn("write_failed", detail=error.strerror or str(error))
+                for level in meter.feed(item):
+                    self._emit_level(level)
+                for code in meter.new_warnings():
+                    self._warn(code)
+            now = time.monotonic()
+            if now - last_checkpoint >= CHECKPOINT_EVERY_S and not write_failed:
+                last_checkpoint = now
+                try:
+                    wav.checkpoint()
+                except OSError as error:
+                    write_failed = True
+                    self._warn("write_failed", detail=error.strerror or str(error))
+            self._watch_device(now)
+        for level in meter.flush():
+            self._emit_level(level)
+        for code in meter.new_warnings():
+            self._warn(code)
+        try:
+            wav.close()
+        except OSError as error:
+            log.error("finishing %s failed: %s", wav.path, error)
+            self._warn("write_failed", detail=error.strerror or str(error))
+
+    def _watch_device(self, now: float) -> None:
+        if self._stopping or self._state not in ("recording", "paused"):
+            return
+        finished = self._stream_finished.is_set()
+        stalled = now - self._last_audio > self.stall_timeout_s
+        inactive = False
+        if not finished and not stalled and self._stream is not None:
+            with contextlib.suppress(Exception):
+                inactive = not bool(getattr(self._stream, "active", True))
+        if finished or stalled or inactive:
+            reason = "stream finished" if finished else "no audio for %.1f s" % (now - self._last_audio)
+            log.warning("input device lost (%s) after %.1f s", reason, self.elapsed_s)
+            self._state = "device_lost"
+            self._warn("device_lost")
+
+    def _warn(self, code: str, **values: object) -> None:
+        with self._warn_lock:
+            if code in self._warned:
+                return
+            self._warned.add(code)
+            warning = _warning(code, **values) if code != "overflow" else _warning(code, count=self._overflows)
+            self._warnings.append(warning)
+        log.warning("recording: %s", warning.message)
+        if self.on_warning is not None:
+            try:
+                self.on_warning(warning)
+            except Exception:
+                log.exception("on_warning handler failed")
+
+    def _emit_level(self, level: Level) -> None:
+        if self._overflows and "overflow" not in self._warned:
+            self._warn("overflow")
+        if self.on_level is not None:
+            try:
+                self.on_level(level)
+            except Exception:
+                log.exception("on_level handler failed")
+
+
+class _Meter:
+    """Cuts the stream into 1/20 s blocks, measures them and keeps the warning rules' state."""
+
+    def __init__(self, rate: int, channels: int) -> None:
+        self.rate = rate
+        self.channels = channels
+        self.block = max(1, rate // lv.LEVELS_PER_SECOND)
+        self.pending = np.zeros((0, channels), dtype=np.float32)
+        self.frames = 0
+        self.zero_run = 0
+        self.loudest_rms = lv.SILENCE_DBFS
+        self.any_signal = False
+        self.flags: list[str] = []
+        self.raised: set[str] = set()
+
+    def feed(self, pcm: bytes) -> list[Level]:
+        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32).reshape(-1, self.channels) / 32768.0
+        self.pending = np.concatenate([self.pending, samples]) if self.pending.size else samples
+        readings = []
+        while len(self.pending) >= self.block:
+            readings.append(self._measure(self.pending[: self.block]))
+            self.pending = self.pending[self.block:]
+        return readings
+
+    def flush(self) -> list[Level]:
+        if len(self.pending) == 0:
+            return []
+        reading = self._measure(self.pending)
+        self.pending = self.pending[:0]
+        return [reading]
+
+    def _measure(self, block: np.ndarray) -> Level:
+        level = lv.measure(block)
+        self.frames += len(block)
+        if level.clipping:
+            self._flag("clipping")
+        if not block.any():
+            self.zero_run += len(block)
+            if self.zero_run >= lv.DEAD_INPUT_AFTER_S * self.rate:
+                self._flag("dead_input")
+        else:
+            self.zero_run = 0
+            self.any_signal = True
+        self.loudest_rms = max(self.loudest_rms, level.rms_dbfs)
+        if (
+            self.frames >= lv.TOO_QUIET_AFTER_S * self.rate
+            and self.any_signal
+            and self.loudest_rms < lv.TOO_QUIET_SPEECH_DBFS
+        ):
+            self._flag("too_quiet")
+        return level
+
+    def _flag(self, code: str) -> None:
+        if code not in self.raised:
+            self.raised.add(code)
+            self.flags.append(code)
+
+    def new_warnings(self) -> list[str]:
+        flags, self.flags = self.flags, []
+        return flags
+
+
+def _close_quietly(stream: Any) -> bool:
+    """Stop and close; False when the stream failed to (a lost device often does)."""
+    if stream is None:
+        return True
+    clean = True
+    for method in ("stop", "close"):
+        try:
+            getattr(stream, method)()
+        except Exception as error:  # the audio is already safe on disk
+            log.info("closing the input stream: %s failed: %s", method, error)
+            clean = False
+    return clean
