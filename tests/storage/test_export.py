@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 
 import pytest
@@ -123,3 +124,25 @@ def test_export_to_a_place_that_cannot_be_written_says_so_and_leaves_no_partial_
         export_zip(folder.session_id, not_a_folder / "s.zip", history=history)
     assert caught.value.exit_code == 6 and "\n" not in caught.value.message
     assert [p.name for p in tmp_path.iterdir()] == ["usb"]
+
+
+def test_a_zip_can_be_looked_into_before_importing(history, save_session, tmp_path, other_machine):
+    folder, document = save_session()
+    history.set_note(folder.session_id, "미리 보기 메모")
+    out = export_zip(folder.session_id, tmp_path / "s.zip", history=history)
+    inside = export.read_zip_document(out)
+    assert inside["id"] == folder.session_id and inside["notes"]["overall"] == "미리 보기 메모"
+    assert other_machine.list_sessions() == [], "looking imports nothing"
+    assert list(other_machine.store.root.iterdir()) == []
+
+
+def test_a_staging_folder_left_by_a_cut_short_import_is_cleared_on_the_next_import(history, save_session, tmp_path,
+                                                                                   other_machine):
+    folder, _ = save_session()
+    out = export_zip(folder.session_id, tmp_path / "s.zip", history=history)
+    stale = other_machine.store.root / ".import-crashed"
+    (stale / "answers").mkdir(parents=True)
+    (stale / "answers" / "01.wav").write_bytes(b"RIFF half an answer")
+    os.utime(stale, (0, 0))
+    import_zip(out, history=other_machine)
+    assert not stale.exists()
