@@ -48,10 +48,13 @@ def test_export_then_import_on_another_machine_keeps_audio_report_and_notes(hist
 
 def test_export_without_audio_leaves_the_recordings_out(history, save_session, tmp_path):
     folder, _ = save_session()
+    history.set_note(folder.session_id, "폴더로 내보내도 메모가 함께 갑니다")
     out = export_zip(folder.path, tmp_path / "no-audio.zip", include_audio=False, history=history)
     with zipfile.ZipFile(out) as archive:
         assert not [n for n in archive.namelist() if n.endswith(".wav")]
-        assert all(a["audio"] is None for a in json.loads(archive.read("session.json"))["answers"])
+        exported = json.loads(archive.read("session.json"))
+    assert all(a["audio"] is None for a in exported["answers"])
+    assert exported["notes"]["overall"] == "폴더로 내보내도 메모가 함께 갑니다"
 
 
 def test_importing_the_same_session_twice_is_refused_unless_replacing(history, save_session, tmp_path, other_machine):

@@ -60,7 +60,8 @@ def _resolve_source(
         folder = SessionFolder(path.name, path)
     document = read_document(folder.path)
     if history.has_session(document["id"]):
-        document["notes"] = history.get_notes(document["id"])
+        shown = history.get_session(document["id"])
+        document["notes"], document["history"] = shown["notes"], shown["history"]
     return folder, document
 
 
