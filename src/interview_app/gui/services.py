@@ -131,6 +131,17 @@ def make_transcriber(model: str) -> Any:
     return _get("interview_app.transcription.transcriber", "Transcriber")(model=model)
 
 
+def warm_up_transcriber(transcriber: Any) -> None:
+    """Decode a second of silence once, so the voice-activity model and decoder are ready before
+    the first answer (their first use briefly holds the interpreter lock)."""
+    import numpy as np
+
+    try:
+        transcriber.transcribe(np.zeros(16_000, dtype=np.float32), language="auto", question=None)
+    except Exception:  # the warm-up is a courtesy; a real problem shows on the first answer
+        log.info("transcriber warm-up failed", exc_info=True)
+
+
 def load_audio(path: Path) -> Any:
     return _get("interview_app.audio.files", "load_audio")(path)
 
@@ -156,6 +167,17 @@ def analyze_answer(transcript: Any, *, audio: Any, question: QuestionView, bank_
         blind_hiring=blind_hiring,
     )
     return result.to_dict() if hasattr(result, "to_dict") else dict(result)
+
+
+def run_in_background(nice: int) -> None:
+    """Lower this process's priority (the analysis helper), so the window stays first in line."""
+    import os
+
+    if hasattr(os, "nice"):
+        try:
+            os.nice(nice)
+        except OSError:
+            log.info("could not lower the analysis process's priority")
 
 
 def warm_up_analysis() -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import multiprocessing
+import os
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -26,6 +28,8 @@ from interview_app.gui import services
 from interview_app.gui.qtfix import emit
 
 log = logging.getLogger(__name__)
+
+BACKGROUND_NICE = 10  # how much lower than the GUI the transcription and analysis run (Unix nice)
 
 
 def _describe(error: BaseException) -> str:
@@ -110,7 +114,8 @@ class _PipelineWorker(QObject):
         """
         if self._analysis_pool is None:
             self._analysis_pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=services.run_in_background,
+                initargs=(BACKGROUND_NICE,))
             self._analysis_pool.submit(services.warm_up_analysis)
         return self._analysis_pool
 
@@ -132,9 +137,20 @@ class _PipelineWorker(QObject):
             emit(self.model_loading, name)
             transcriber = services.make_transcriber(name)
             transcriber.load()
+            services.warm_up_transcriber(transcriber)
             self.transcriber, self.model_name = transcriber, name
             emit(self.model_ready, name)
         return self.transcriber
+
+    @Slot()
+    def lower_priority(self) -> None:
+        """Let the GUI thread win the CPU on a two-core laptop: this thread (and the decoder threads it
+        starts, which inherit it) runs at a lower priority. Linux sets it per thread with nice."""
+        if sys.platform.startswith("linux"):
+            try:
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
+            except OSError as error:
+                log.info("could not lower the pipeline thread's priority: %s", error)
 
     @Slot(str)
     def load_model(self, name: str) -> None:
@@ -192,6 +208,7 @@ class Pipeline(QObject):
     Owned by the main window for the whole run, so the model is loaded once (at launch).
     """
 
+    _nice = Signal()
     _load = Signal(str)
     _answer = Signal(object)
     _report = Signal(object)
@@ -202,6 +219,7 @@ class Pipeline(QObject):
         self.thread.setObjectName("pipeline")
         self.worker = _PipelineWorker()
         self.worker.moveToThread(self.thread)
+        self._nice.connect(self.worker.lower_priority)
         self._load.connect(self.worker.load_model)
         self._answer.connect(self.worker.process_answer)
         self._report.connect(self.worker.build_report)
@@ -215,7 +233,8 @@ class Pipeline(QObject):
         self.answer_failed = self.worker.answer_failed
         self.report_ready = self.worker.report_ready
         self.report_failed = self.worker.report_failed
-        self.thread.start()
+        self.thread.start(QThread.Priority.LowPriority)  # Windows and macOS honour this; Linux: lower_priority
+        emit(self._nice)
 
     @property
     def model_loaded(self) -> bool:
