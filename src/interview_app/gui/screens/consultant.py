@@ -118,7 +118,7 @@ class ConsultantScreen(QWidget):
         self.signer.setText(notes.get("signed_by") or "")
         self._show_signed(notes)
         bank = (self.document.get("bank") or {}).get("title", "")
-        self.session_label.setText(f"{self.document.get('created_at', '')[:16]} · {bank}")
+        self.session_label.setText(f"{self.document.get('created_at', '')[:16].replace('T', ' ')} · {bank}")
         self.status.clear()
         self._set_enabled(True)
 

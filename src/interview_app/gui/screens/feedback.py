@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QT
 from interview_app.gui.i18n import tr
 
 FINDINGS_SHOWN = 4
-SEVERITY_MARK = {"strength": "👍", "major": "❗", "minor": "•", "info": "·"}
+SEVERITY_MARK = {"strength": "<font color='#1e8e3e'><b>+</b></font>", "major": "<font color='#d93025'><b>!</b></font>",
+                 "minor": "•", "info": "·"}
 
 
 def feedback_html(result: dict[str, Any]) -> str:
@@ -25,13 +26,11 @@ def feedback_html(result: dict[str, Any]) -> str:
         parts.append(f"<p><b>{html.escape(tr('feedback.empty'))}</b></p>")
     findings = analysis.get("findings", [])[:FINDINGS_SHOWN]
     if findings:
-        parts.append("<ul>")
         for finding in findings:
             mark = SEVERITY_MARK.get(finding.get("severity", ""), "•")
             suggestion = finding.get("suggestion") or ""
-            parts.append(f"<li>{mark} {html.escape(finding.get('message', ''))}"
-                         + (f"<br><i>{html.escape(suggestion)}</i>" if suggestion else "") + "</li>")
-        parts.append("</ul>")
+            parts.append(f"<p>{mark} {html.escape(finding.get('message', ''))}"
+                         + (f"<br>&nbsp;&nbsp;<i>{html.escape(suggestion)}</i>" if suggestion else "") + "</p>")
     return "".join(parts)
 
 

@@ -47,8 +47,8 @@ def compare_html(comparison: Any) -> str:
         return (f"<tr><td>{html.escape(label)}</td><td align='right'>{shown(a)}</td><td align='right'>{shown(b)}</td>"
                 f"<td align='right'><b><font color='{colour}'>{change}</font></b></td></tr>")
 
-    head = (f"<tr><th></th><th>{html.escape((comparison.a_created_at or '')[:16])}</th>"
-            f"<th>{html.escape((comparison.b_created_at or '')[:16])}</th>"
+    head = (f"<tr><th></th><th>{html.escape((comparison.a_created_at or '')[:16].replace('T', ' '))}</th>"
+            f"<th>{html.escape((comparison.b_created_at or '')[:16].replace('T', ' '))}</th>"
             f"<th>{html.escape(tr('history.change'))}</th></tr>")
     rows = [head]
     for delta in comparison.dimensions:

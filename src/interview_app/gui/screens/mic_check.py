@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from interview_app.gui import i18n, services
@@ -48,7 +48,7 @@ class MicCheckScreen(QWidget):
         layout.addWidget(self.device_label)
         layout.addSpacing(16)
         layout.addWidget(self.meter)
-        layout.addWidget(self.verdict, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.verdict)
         layout.addStretch()
         layout.addLayout(row)
         self.relay.level.connect(self.meter.set_level)
@@ -76,7 +76,7 @@ class MicCheckScreen(QWidget):
         self.running = False
         self.start.setEnabled(True)
         message = result.message_ko if i18n.language() == "ko" else result.message
-        self.verdict.setText(message)
+        self.verdict.setText(message[:1].upper() + message[1:])
         self.verdict.setProperty("verdict", result.verdict)
         emit(self.finished_check, str(result.verdict))
 
