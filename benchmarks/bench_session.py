@@ -156,7 +156,8 @@ def main() -> int:
     raw_s = time.perf_counter() - began
 
     print(f"questions: {args.questions} x {args.answer_seconds:.0f} s answers ({'fast' if args.fast else 'real time'})")
-    print(f"launch to usable window: {launch_s:.2f} s (model ready {model_ready['at'] - LAUNCHED - making_s:.2f} s after start)")
+    ready_s = model_ready["at"] - LAUNCHED - making_s
+    print(f"launch to usable window: {launch_s:.2f} s (model ready {ready_s:.2f} s after start)")
     print(f"last answer's end to report shown: {report_s:.2f} s")
     print(f"longest event-loop stall: {stall['longest'] * 1000:.0f} ms")
     print(f"peak memory: app process {peak.main / 2**20:.0f} MB, with helper processes {peak.total / 2**20:.0f} MB")
