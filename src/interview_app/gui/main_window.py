@@ -119,11 +119,20 @@ class MainWindow(QMainWindow):
         self.consultant_screen.history_requested.connect(self._consultant_from_history)
         self.settings_screen.saved.connect(self.apply_settings)
         self.settings_screen.back_requested.connect(self.back_to_start)
-        self.pipeline.model_loading.connect(lambda _name: self.model_status.setText(tr("app.loading_model")))
-        self.pipeline.model_ready.connect(lambda _name: self.model_status.setText(tr("app.model_ready")))
-        self.pipeline.model_failed.connect(lambda error: self.model_status.setText(tr("app.model_failed",
-                                                                                      error=error)))
+        # Bound methods of this window, so Qt delivers them on the GUI thread.
+        self.pipeline.model_loading.connect(self._on_model_loading)
+        self.pipeline.model_ready.connect(self._on_model_ready)
+        self.pipeline.model_failed.connect(self._on_model_failed)
         self.pipeline.stage.connect(self.processing_screen.set_stage)
+
+    def _on_model_loading(self, _name: str) -> None:
+        self.model_status.setText(tr("app.loading_model"))
+
+    def _on_model_ready(self, _name: str) -> None:
+        self.model_status.setText(tr("app.model_ready"))
+
+    def _on_model_failed(self, error: str) -> None:
+        self.model_status.setText(tr("app.model_failed", error=error))
 
     def show_screen(self, screen: Any) -> None:
         self.stack.setCurrentWidget(screen)

@@ -1,10 +1,12 @@
-"""Emitting signals from Python without losing references to ``True``.
+"""Keeping Python 3.11 alive under PySide 6.12.
 
-PySide 6.12's ``SignalInstance.emit`` returns ``True`` without taking a reference for it, so every
-discarded result takes one reference away from ``True``; after enough emissions (a level meter
-emits about twenty times a second) Python 3.11 aborts with "deallocating True or False". Every
-emission in the app goes through :func:`emit`, which gives the reference back only when the
-running PySide is measured (once, at import) to lose it.
+PySide 6.12 returns ``None``, ``True`` and ``False`` from its methods and from ``Signal.emit``
+without taking a reference for them, as is harmless on Python 3.12, where those objects are
+immortal. On Python 3.11 every such call takes one reference away; a painted countdown and a level
+meter make millions of calls in an hour, and the interpreter aborts ("deallocating None" or
+"deallocating True or False"). On Python before 3.12 this module gives those singletons a
+reference count so large that no run can use it up, which is what 3.12's immortality does.
+Importing any screen imports this module first (through :func:`emit`).
 """
 
 from __future__ import annotations
@@ -13,31 +15,21 @@ import ctypes
 import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+_HEADROOM = 1 << 48  # references; at ten million calls a second this lasts about 900 years
 
 
-class _Probe(QObject):
-    ping = Signal()
+def _make_singletons_immortal() -> bool:
+    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):  # immortal already; debug builds differ
+        return False
+    for singleton in (None, True, False, Ellipsis, NotImplemented):
+        # ob_refcnt is the first field of every object in a release build of CPython 3.11.
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
+    return True
 
 
-def _measure_loss() -> int:
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(4):
-        probe.ping.emit()
-    lost = (before - sys.getrefcount(True)) // 4
-    if lost > 0:
-        for _ in range(4 * lost):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return max(0, lost)
-
-
-LOST_PER_EMIT = _measure_loss()
+IMMORTALISED = _make_singletons_immortal()
 
 
 def emit(signal: Any, *args: Any) -> None:
-    """``signal.emit(*args)``, keeping the reference count of the returned bool whole."""
-    result = signal.emit(*args)
-    if LOST_PER_EMIT and isinstance(result, bool):
-        for _ in range(LOST_PER_EMIT):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
+    """``signal.emit(*args)``; one name for every emission in the app."""
+    signal.emit(*args)

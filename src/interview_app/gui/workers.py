@@ -4,8 +4,7 @@ Workers report through typed signals; nothing slow (model loading, transcription
 report rendering, opening or closing the microphone) runs on the GUI thread. Recorder callbacks
 arrive on the audio thread and are marshalled to the GUI through queued signals.
 
-Signals carry ints, never bools: with PySide 6.12 on Python 3.11 every emission of a Python bool
-through a signal loses a reference to True/False, and the interpreter aborts once it reaches zero.
+Every emission goes through :func:`interview_app.gui.qtfix.emit` (see that module for why).
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot
 
 from interview_app.errors import UserError
 from interview_app.gui import services
@@ -39,8 +38,27 @@ def _describe(error: BaseException) -> str:
 # --- one-off jobs -------------------------------------------------------------------------
 
 class JobSignals(QObject):
+    """``finished``/``failed`` of one job, always delivered on the GUI thread's event loop (so a
+    connection made right after :func:`run_job` returns never misses them, and plain functions
+    connected to them run on the GUI thread)."""
+
     finished = Signal(object)
     failed = Signal(str)
+    _done = Signal(object)
+    _error = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._done.connect(self._relay_done, Qt.ConnectionType.QueuedConnection)
+        self._error.connect(self._relay_error, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _relay_done(self, result: object) -> None:
+        emit(self.finished, result)
+
+    @Slot(str)
+    def _relay_error(self, message: str) -> None:
+        emit(self.failed, message)
 
 
 class _Runnable(QRunnable):
@@ -55,9 +73,9 @@ class _Runnable(QRunnable):
         except Exception as error:  # reported to the screen, logged with its traceback
             if not isinstance(error, UserError):
                 log.error("background job failed:\n%s", traceback.format_exc())
-            emit(self.signals.failed, _describe(error))
+            emit(self.signals._error, _describe(error))
         else:
-            emit(self.signals.finished, result)
+            emit(self.signals._done, result)
 
 
 _live_jobs: set[JobSignals] = set()
