@@ -127,3 +127,16 @@ def test_english_only_model_refuses_korean_and_treats_auto_as_english(recordings
 def test_unknown_language_is_refused(transcriber, recordings):
     with pytest.raises(Exception, match="unknown language 'jp'"):
         transcriber.transcribe(recordings["speech"], language="jp")
+
+
+def test_auto_chooses_between_korean_and_english_only():
+    from interview_app.transcription.transcriber import _pick_ko_or_en
+
+    assert _pick_ko_or_en([("ja", 0.6), ("ko", 0.3), ("en", 0.1)]) == ("ko", pytest.approx(0.75))
+    assert _pick_ko_or_en([("th", 0.9), ("en", 0.06), ("ko", 0.02)]) == ("en", pytest.approx(0.75))
+
+
+def test_auto_on_silence_and_noise_is_empty(transcriber, recordings):
+    for name, reason in (("silence", "silence"), ("pink_noise", "no_speech")):
+        transcript = transcriber.transcribe(recordings[name], language="auto")
+        assert transcript.empty_reason == reason and transcript.language == "ko"

@@ -40,7 +40,7 @@ SILENCE_MAX_FRAME_DBFS = -55.0
 _FRAME = int(0.03 * SAMPLE_RATE)
 
 # Fillers only, short, ending in a full stop (so the answer's first word keeps its capital).
-# Whisper drops most fillers without a hint; a longer prompt gets echoed. Never used with "auto".
+# Whisper drops most fillers without a hint; a longer prompt gets echoed.
 # No Korean prompt: on speech the model could not follow, "음, 어." came back as the whole
 # transcript (measured on espeak-ng Korean), and an echo inside real text would show up as
 # fillers the person never said. Korean hesitation is measured from timing instead.
@@ -143,6 +143,21 @@ class Transcriber:
             )
         return "en"  # an English-only model can only answer "en", also for auto
 
+    def _detect_ko_or_en(self, samples: np.ndarray) -> tuple[str, float] | None:
+        """For "auto": Whisper's language detection on the speech, limited to Korean or English.
+
+        Answers are in one of the two; an accent must not turn a Korean answer into Japanese or a
+        Thai transcript. Returns None when the voice-activity filter finds no speech.
+        """
+        from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+        spans = get_speech_timestamps(samples, VadOptions(**self.settings.vad_parameters))
+        if not spans:
+            return None
+        speech = np.concatenate([samples[span["start"]:span["end"]] for span in spans])
+        _language, _probability, all_probabilities = self._model.detect_language(speech)
+        return _pick_ko_or_en(all_probabilities)
+
     def transcribe(
         self,
         audio: str | os.PathLike[str] | np.ndarray,
@@ -180,21 +195,27 @@ class Transcriber:
             return empty("silence", fallback_language)
         _check_cancel(cancel)
         self.load()
-        prompt = FILLER_PROMPTS.get(decode_language or "") if self.settings.use_filler_prompt else None
         with self._lock:
+            probability = 1.0
+            if decode_language is None:
+                detection = self._detect_ko_or_en(samples)
+                if detection is None:
+                    return empty("no_speech", fallback_language)
+                decode_language, probability = detection
+                _check_cancel(cancel)
+            prompt = FILLER_PROMPTS.get(decode_language) if self.settings.use_filler_prompt else None
             segments_iter, info = self._model.transcribe(
                 samples, **self.settings.faster_whisper_kwargs(decode_language, prompt)
             )
-            detected = info.language if decode_language is None else decode_language
+            detected = decode_language
             if info.duration_after_vad <= 0:
-                return empty("no_speech", detected, info.language_probability)
+                return empty("no_speech", detected, probability)
             raw: list[Segment] = []
             _check_cancel(cancel)  # the voice-activity pass and language detection are done by now
             for segment in segments_iter:
                 raw.append(_convert(segment, len(raw)))
                 report(segment.end / duration if duration else 1.0)
                 _check_cancel(cancel)
-        # The prompt is language specific; with "auto" it was not used, so nothing can echo.
         kept, dropped = apply_guards(raw, detected, prompt=prompt)
         report(1.0)
         reason = None
@@ -205,12 +226,22 @@ class Transcriber:
             log.info("guards dropped %d piece(s): %s", len(dropped), [(d.reason, d.text) for d in dropped])
         return Transcript(
             language=detected,
-            language_probability=info.language_probability,
+            language_probability=probability,
             segments=tuple(kept),
             empty_reason=reason,
             dropped=tuple(dropped),
             **base,
         )
+
+
+def _pick_ko_or_en(all_probabilities: list[tuple[str, float]]) -> tuple[str, float]:
+    """The more likely of Korean and English, with its probability among the two."""
+    scores = dict(all_probabilities)
+    korean, english = scores.get("ko", 0.0), scores.get("en", 0.0)
+    total = korean + english
+    if total <= 0:
+        return "ko", 0.5
+    return ("ko", korean / total) if korean >= english else ("en", english / total)
 
 
 class _Progress:
