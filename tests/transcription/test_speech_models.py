@@ -138,3 +138,15 @@ def test_download_on_request_shows_progress_and_lands_in_the_cache(private_cache
     with (info.path / "model.bin").open("r+b") as handle:
         handle.write(b"broken")
     assert not models.verify_models(["small"])[0].ok
+
+
+def test_a_damaged_local_model_is_refused_when_loading(tmp_path):
+    from interview_app.transcription.transcriber import Transcriber
+
+    tiny = models.resolve_model("tiny.en").path
+    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        shutil.copy(tiny / name, tmp_path / name)
+    (tmp_path / "model.bin").write_bytes(b"\x00" * 4096)
+    with pytest.raises(ModelError, match="cannot load the speech model.*model verify") as caught:
+        Transcriber(str(tmp_path)).load()
+    assert caught.value.exit_code == EXIT_MODEL

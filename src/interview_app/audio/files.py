@@ -91,7 +91,7 @@ def _decode(file: Path) -> np.ndarray:
         if not container.streams.audio:
             raise AudioFileError(file, "contains no audio track")
         stream = container.streams.audio[0]
-        stream.thread_type = "AUTO"
+        stream.codec_context.thread_type = "AUTO"
         resampler: av.AudioResampler | None = None
         chunks: list[np.ndarray] = []
 

@@ -98,7 +98,7 @@ class _DownloadPrinter:
     def __call__(self, progress: DownloadProgress) -> None:
         done_mb = progress.done_bytes / 1e6
         fraction = progress.fraction
-        if fraction is None:
+        if fraction is None or progress.total_bytes is None:
             text = f"{progress.model}: {progress.file} {done_mb:.0f} MB"
         else:
             text = f"{progress.model}: {fraction:4.0%} ({done_mb:.0f} of {progress.total_bytes / 1e6:.0f} MB, " \

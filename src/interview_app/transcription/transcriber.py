@@ -181,12 +181,15 @@ class Transcriber:
             samples = load_audio(audio)
         duration = samples.size / SAMPLE_RATE
         report = _Progress(on_progress)
-        base = {"duration_s": duration, "model": self.info.name, "question": question, "source": source}
         report(0.0)
+
+        def result(language_code: str, probability: float, **fields: Any) -> Transcript:
+            return Transcript(language=language_code, language_probability=probability, duration_s=duration,
+                              model=self.info.name, question=question, source=source, **fields)
 
         def empty(reason: str, language_code: str, probability: float = 1.0) -> Transcript:
             report(1.0)
-            return Transcript(language=language_code, language_probability=probability, empty_reason=reason, **base)
+            return result(language_code, probability, empty_reason=reason)
 
         fallback_language = decode_language or ("en" if language == "en" else "ko")
         if duration < MIN_DURATION_S:
@@ -224,14 +227,7 @@ class Transcriber:
             kept = []
         if dropped:
             log.info("guards dropped %d piece(s): %s", len(dropped), [(d.reason, d.text) for d in dropped])
-        return Transcript(
-            language=detected,
-            language_probability=probability,
-            segments=tuple(kept),
-            empty_reason=reason,
-            dropped=tuple(dropped),
-            **base,
-        )
+        return result(detected, probability, segments=tuple(kept), empty_reason=reason, dropped=tuple(dropped))
 
 
 def _pick_ko_or_en(all_probabilities: list[tuple[str, float]]) -> tuple[str, float]:
