@@ -55,6 +55,16 @@ def test_english_speech_is_transcribed_with_low_error_and_timed_words(transcribe
     assert Transcript.from_json(transcript.to_json()) == Transcript.from_dict(data)
 
 
+def test_nothing_is_invented_in_a_long_silence_between_sentences(transcriber, recordings):
+    transcript = transcriber.transcribe(recordings["with_gap"], language="en")
+    gap_start, gap_end = recordings["gap_span"]
+    assert "report" in transcript.text and "manager" in transcript.text
+    # Whisper places words only roughly; none may sit well inside the six silent seconds.
+    inside = [w for w in transcript.words if w.start > gap_start + 0.7 and w.end < gap_end - 0.7]
+    assert inside == []
+    assert transcript.dropped == ()
+
+
 def test_samples_and_paths_give_the_same_transcript(transcriber, recordings):
     from_path = transcriber.transcribe(recordings["speech"], language="en")
     from_samples = transcriber.transcribe(load_audio(recordings["speech"]), language="en", question="Q?")
