@@ -277,6 +277,7 @@ class History:
         notes = self.get_notes(session_id)
         for answer in document["answers"]:
             notes["answers"].setdefault(str(answer["index"]), "")
+        notes["answers"] = dict(sorted(notes["answers"].items(), key=lambda item: int(item[0])))
         document["notes"] = notes
         earlier = []
         if row.person_label:
