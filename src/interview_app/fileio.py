@@ -35,10 +35,18 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "w", **kwargs: objec
         raise
 
 
-def _current_umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# Read once at import (single-threaded then): os.umask briefly changes process state.
+_UMASK = _read_umask()
+
+
+def _current_umask() -> int:
+    return _UMASK
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
