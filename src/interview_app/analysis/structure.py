@@ -157,8 +157,8 @@ def _sentence_scores(doc: Doc, sentence: Sentence, norms: Norms) -> dict[str, in
         toks = sentence.tokens
         subject_i = any(t.form == "저" and t.tag == "NP" and k + 1 < len(toks) and toks[k + 1].form in ("가", "는")
                         for k, t in enumerate(toks))
-        past_verb = any(t.tag in ("VV", "XSV") and t.form != "되" and k + 1 < len(toks) and toks[k + 1].tag == "EP"
-                        for k, t in enumerate(toks))
+        past_verb = any((t.tag in ("VV", "XSV") or (t.tag == "VX" and t.form == "하")) and t.form != "되"
+                        and k + 1 < len(toks) and toks[k + 1].tag == "EP" for k, t in enumerate(toks))
         if subject_i and past_verb and not scores["situation"]:
             scores["action"] += 1
         number_change = re.search(r"\d+\s*(%|퍼센트|배|명|건|점).{0,12}(향상|증가|감소|달성|올|늘|줄)", text)
@@ -180,11 +180,14 @@ _EN_PAST = re.compile(r"\b(\w+ed|was|were|had|did|made|led|got|took|went|came|ga
 def _clauses(doc: Doc, sentence: Sentence) -> list[Sentence]:
     """Split a run-on sentence before '그 결과', '그래서' or after ', and' so each clause is scored alone."""
     cuts = [sentence.first]
+    ec_words = {doc.word_at(t.start) for t in sentence.tokens if t.tag == "EC"}
     for i in range(sentence.first + 1, sentence.last):
         word = doc.norm_word(i)
         if doc.language == "ko":
             starts = word in _KO_CLAUSE_STARTS or (word == "그" and i + 1 < sentence.last
                                                    and doc.norm_word(i + 1).startswith("결과"))
+            # '...했고 / ...해서' joins two events in run-on speech.
+            starts = starts or (i - 1 in ec_words and doc.norm_word(i - 1).endswith(("했고", "었고", "았고", "해서")))
         else:
             starts = word in _EN_CLAUSE_STARTS and doc.words[i - 1].word.strip().endswith(",")
         if starts and i - cuts[-1] >= 4 and sentence.last - i >= 4:
@@ -199,7 +202,10 @@ def _clauses(doc: Doc, sentence: Sentence) -> list[Sentence]:
 
 def _is_past(doc: Doc, clause: Sentence) -> bool:
     if doc.language == "ko":
-        return any(t.tag == "EP" and t.form in ("었", "았", "였", "었었", "았었") for t in clause.tokens)
+        toks = clause.tokens
+        return any(t.tag == "EP" and t.form in ("었", "았", "였", "었었", "았었") for t in toks) or any(
+            t.tag in ("VV", "XSV") and toks[k + 1].tag == "ETM" and toks[k + 1].form in ("ᆫ", "은")
+            for k, t in enumerate(toks[:-1]))  # 마무리된, 맡은: done
     return bool(_EN_PAST.search(clause.text.lower()))
 
 
@@ -215,11 +221,17 @@ def _star(doc: Doc, sentences: list[Sentence], norms: Norms, speaking_s: float) 
         total += duration
         scores = _sentence_scores(doc, sentence, norms)
         best = max(scores.values())
-        if best <= 0 or not _is_past(doc, sentence):
+        if not _is_past(doc, sentence):
             continue
+        if best <= 0:
+            if not any(present.values()):
+                continue
+            scores[STAR_PARTS[last_part]] = best = 1  # no cue: it goes on with the part being told
         tied = [p for p in STAR_PARTS if scores[p] == best]
-        later = [p for p in tied if STAR_PARTS.index(p) >= last_part]
-        winner = later[0] if later else max(tied, key=lambda p: _PRIORITY[p])
+        # A tie goes the way a story moves: on from the part told last, else the same part.
+        onward = [p for p in tied if STAR_PARTS.index(p) > last_part and present[STAR_PARTS[last_part]]]
+        same = [p for p in tied if STAR_PARTS.index(p) >= last_part]
+        winner = (onward or same or [max(tied, key=lambda p: _PRIORITY[p])])[0]
         last_part = STAR_PARTS.index(winner)
         present[winner] = True
         if winner in ("situation", "task"):
