@@ -81,6 +81,8 @@ def test_relevance_uses_the_banks_keywords_and_flags_an_off_topic_answer() -> No
         question=question.text, key_points=question.key_points, keywords=question.keywords)
     assert on_topic.relevance["level"] == "high"
     assert "갈등" in on_topic.relevance["matched_keywords"]
+    used = {item["keyword"]: item["text"] for item in on_topic.relevance["keyword_items"]}
+    assert used["갈등"] == "갈등을"
     off_topic = analyze_answer(make("저는 여행을 좋아합니다. 작년에는 유럽에 다녀왔습니다. 음식이 맛있었습니다."),
                                question=question.text, key_points=question.key_points, keywords=question.keywords)
     assert off_topic.relevance["level"] == "low"

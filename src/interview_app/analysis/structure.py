@@ -323,10 +323,14 @@ def _relevance(doc: Doc, norms: Norms, question: str | None, concepts: list[tupl
     lang = doc.language
     components: dict[str, float] = {}
     matched_keywords: list[str] = []
+    keyword_items: list[dict[str, Any]] = []
     for keyword in keywords:
         terms = _terms(keyword, lang, norms)
         if terms and any(_answer_has(t, doc, answer_stems) for t in terms):
             matched_keywords.append(keyword)
+            where = _first_use(doc, terms)
+            if where is not None:
+                keyword_items.append(doc.evidence(where, where + 1, keyword=keyword))
     if keywords:
         components["keywords"] = len(matched_keywords) / len(keywords)
     covered: list[str] = []
@@ -343,8 +347,8 @@ def _relevance(doc: Doc, norms: Norms, question: str | None, concepts: list[tupl
     if concepts:
         components["question"] = len(question_hits) / len(concepts)
     if not components:
-        return {"level": None, "score": None, "components": {}, "matched_keywords": [], "covered_key_points": [],
-                "missed_key_points": [], "question_words": []}
+        return {"level": None, "score": None, "components": {}, "matched_keywords": [], "keyword_items": [],
+                "covered_key_points": [], "missed_key_points": [], "question_words": []}
     # Each signal is a lower bound (a relevant answer may use other words than the bank's);
     # an off-topic answer scores near zero on all of them, so the strongest one decides.
     score = max(components.values())
@@ -352,7 +356,20 @@ def _relevance(doc: Doc, norms: Norms, question: str | None, concepts: list[tupl
              else "medium" if score >= norms.num("relevance.medium_from") else "low")
     return {"level": level, "score": round(score, 2),
             "components": {k: round(v, 2) for k, v in components.items()}, "matched_keywords": matched_keywords,
+            "keyword_items": keyword_items,
             "covered_key_points": covered, "missed_key_points": missed, "question_words": question_hits}
+
+
+def _first_use(doc: Doc, terms: list[str]) -> int | None:
+    """The first word of the answer that uses one of ``terms``."""
+    for i in range(len(doc.words)):
+        word = doc.norm_word(i)
+        if doc.language == "en":
+            if english.stem(word) in {english.stem(t) for t in terms}:
+                return i
+        elif any(t in word for t in terms):
+            return i
+    return None
 
 
 def _terms(phrase: str, language: str, norms: Norms) -> list[str]:
