@@ -149,3 +149,11 @@ def test_an_unwritable_output_is_exit_6(tmp_path: Path, capsys) -> None:
     code = main(["analyze", "--transcript", str(_write(tmp_path, GOOD)), "--json", str(blocker / "out.json")])
     assert code == EXIT_OUTPUT
     assert capsys.readouterr().err.startswith("interview-app: cannot write ")
+
+
+def test_a_silent_recording_says_why_it_has_no_words(tmp_path: Path, capsys) -> None:
+    silent = {"language": "ko", "duration_s": 5.0, "words": [], "empty_reason": "silence"}
+    code = main(["analyze", "--transcript", str(_write(tmp_path, silent)), "--json", str(tmp_path / "o.json")])
+    assert code == EXIT_INPUT
+    assert capsys.readouterr().err == (
+        "interview-app: the transcript has no words (silence); record the answer again or check the transcript file\n")
