@@ -129,7 +129,8 @@ def _conclusion(doc: Doc, sentences: list[Sentence], concepts: list[tuple[str, s
     opening = sentences[0]
     text = _text(opening, lang)
     cue_hits = _hits(cues, text)
-    sub = Doc(lang, doc.words[opening.first:opening.last], opening.text, [], [], [])
+    sub = Doc(lang, doc.words[opening.first:opening.last], opening.text, [], [], [],
+              normalised=doc.normalised[opening.first:opening.last])
     sub_stems = {english.stem(w) for w in re.findall(r"[a-z0-9']+", text)} if lang == "en" else set()
     overlap = sum(1 for _, c in concepts if any(_answer_has(t, sub, sub_stems) for t in c))
     situation_hits = _hits(situation, text)
