@@ -3,6 +3,7 @@ relevance to the question, and the blind-hiring check."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -19,7 +20,8 @@ _PRIORITY = {"result": 3, "action": 2, "task": 1, "situation": 0}
 _GREETING_EN = re.compile(r"^(sure|okay|ok|thank you|thanks|good (morning|afternoon)|hello|hi)\b[^a-z]*$", re.I)
 
 
-def _cue_regex(cues: Sequence[str], language: str) -> list[re.Pattern[str]]:
+@functools.lru_cache(maxsize=64)
+def _cue_regex(cues: tuple[str, ...], language: str) -> list[re.Pattern[str]]:
     if language == "en":
         return [re.compile(r"(?<![a-z'])" + re.escape(c) + (r"(?![a-z])" if c[-1].isalpha() else ""))
                 for c in cues]
