@@ -53,9 +53,7 @@ def question_lemmas(question: str | None, language: str, norms: Norms) -> list[s
     if language == "en":
         return english.content_lemmas(question, set(norms.words("relevance.generic_en")))
     generic = set(norms.words("relevance.generic_ko"))
-    tokens = korean.kiwi().tokenize(question)
-    return [t.form for t in tokens
-            if korean.base_tag(t.tag) in ("NNG", "NNP", "XR", "VV", "VA", "SL") and t.form not in generic]
+    return [form for form in _ko_content(question) if form not in generic]
 
 
 def _answer_has(term: str, doc: Doc, answer_stems: set[str]) -> bool:
@@ -379,9 +377,14 @@ def _terms(phrase: str, language: str, norms: Norms) -> list[str]:
     if language == "en":
         return english.content_lemmas(phrase, set(norms.words("relevance.generic_en")))
     generic = set(norms.words("relevance.generic_ko"))
-    tokens = korean.kiwi().tokenize(phrase)
-    return [t.form for t in tokens
-            if korean.base_tag(t.tag) in ("NNG", "NNP", "XR", "VV", "VA", "SL") and t.form not in generic]
+    return [form for form in _ko_content(phrase) if form not in generic]
+
+
+@functools.lru_cache(maxsize=512)
+def _ko_content(phrase: str) -> tuple[str, ...]:
+    """Content morphemes of a question, keyword or key point (the same bank texts recur)."""
+    return tuple(t.form for t in korean.kiwi().tokenize(phrase)
+                 if korean.base_tag(t.tag) in ("NNG", "NNP", "XR", "VV", "VA", "SL"))
 
 
 def _blind_hiring(doc: Doc, norms: Norms) -> list[dict[str, Any]]:
