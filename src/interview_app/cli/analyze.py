@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from interview_app.analysis import AnalysisInputError, analyze_answer, load_norms
 from interview_app.errors import EXIT_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, UserError
 from interview_app.fileio import write_text_atomic
 from interview_app.storage.settings import Settings
@@ -45,6 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from interview_app.analysis import analyze_answer, load_norms
+
     if bool(args.bank) != bool(args.question_id):
         raise UserError("--bank and --question-id go together; give both or neither", exit_code=EXIT_USAGE)
     if args.question and args.bank:
@@ -94,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
 
 def read_transcript(path: Path) -> tuple[Transcript, dict[str, Any]]:
     """Read a transcript file; a broken one becomes a one-line message naming the problem."""
+    from interview_app.analysis import AnalysisInputError
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -128,6 +131,8 @@ def transcribe(path: Path, lang: str, settings: Settings, question: str | None) 
         raise UserError("transcribing audio is not available in this build; analyse a transcript file instead",
                         exit_code=EXIT_MODEL) from None
     if not path.exists():
+        from interview_app.analysis import AnalysisInputError
+
         raise AnalysisInputError(f"audio file not found: {path}")
     samples = load_audio(path)
     transcriber = Transcriber(model=settings.model)
