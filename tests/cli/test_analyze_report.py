@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import html as htmllib
 import json
+
+from markupsafe import escape
 
 from interview_app import paths
 from interview_app.cli import main
@@ -22,7 +23,7 @@ def test_analyze_writes_json_and_report(tmp_path, capsys):
     html = out_html.read_text(encoding="utf-8")
     assert "면접 연습 피드백" in html  # Korean report for a Korean answer
     for finding in analysis["findings"]:
-        assert htmllib.escape(finding["message"]) in html
+        assert str(escape(finding["message"])) in html
     assert str(out_html) in capsys.readouterr().out
 
 
