@@ -126,7 +126,41 @@ def _conclusion(doc: Doc, sentences: list[Sentence], concepts: list[tuple[str, s
         return {"conclusion_first": False, "conclusion": None}
     cues = _cue_regex(norms.words(f"structure.conclusion_cues_{lang}"), lang)
     situation = _cue_regex(norms.words(f"structure.situation_cues_{lang}"), lang)
-    opening = sentences[0]
+    greetings = _cue_regex(norms.words(f"structure.opening_greetings_{lang}"), lang)
+    naming = _cue_regex(norms.words(f"structure.self_introduction_{lang}"), lang)
+    # A greeting alone is not the opening; after "~에 지원한 OOO입니다" the core may come next.
+    start = 0
+    while start < len(sentences) - 1 and _hits(greetings, _text(sentences[start], lang).strip()):
+        start += 1
+    candidates = [sentences[start]]
+    if start + 1 < len(sentences) and _hits(naming, _text(sentences[start], lang).strip()):
+        candidates.append(sentences[start + 1])
+    opening = candidates[0]
+    conclusion_first = False
+    overlap = 0
+    cue_hits: list[str] = []
+    for candidate in candidates:
+        found, candidate_overlap, candidate_cues = _opens_with_answer(
+            doc, candidate, concepts, cues, situation, question, multi_sentence=len(sentences) > 1
+        )
+        if found:
+            opening, conclusion_first, overlap, cue_hits = candidate, True, candidate_overlap, candidate_cues
+            break
+        if candidate is candidates[0]:
+            overlap, cue_hits = candidate_overlap, candidate_cues
+    evidence = doc.evidence(opening.first, opening.last) if conclusion_first else None
+    return {
+        "conclusion_first": conclusion_first,
+        "conclusion": evidence,
+        "opening": doc.evidence(opening.first, opening.last, cues=cue_hits, question_words=overlap),
+    }
+
+
+def _opens_with_answer(doc: Doc, opening: Sentence, concepts: list[tuple[str, set[str]]],
+                       cues: list[re.Pattern[str]], situation: list[re.Pattern[str]], question: str | None,
+                       *, multi_sentence: bool) -> tuple[bool, int, list[str]]:
+    """Whether this sentence answers the question up front; with its question-word overlap and cues."""
+    lang = doc.language
     text = _text(opening, lang)
     cue_hits = _hits(cues, text)
     sub = Doc(lang, doc.words[opening.first:opening.last], opening.text, [], [], [],
@@ -136,17 +170,12 @@ def _conclusion(doc: Doc, sentences: list[Sentence], concepts: list[tuple[str, s
     situation_hits = _hits(situation, text)
     # Naming the question's point counts; an opening that sets the scene must name more of it.
     needed = min(2, len(concepts)) + (1 if situation_hits else 0)
-    conclusion_first = bool(cue_hits) or (bool(concepts) and overlap >= needed)
+    answered = bool(cue_hits) or (bool(concepts) and overlap >= needed)
     if _YES_NO.search(question or "") and re.match(r"^(네|예|yes)\b", text.strip(), re.I) and overlap:
-        conclusion_first = True  # "있습니까?" answered "네, ..." first
+        answered = True  # "있습니까?" answered "네, ..." first
     if not concepts and not cue_hits:
-        conclusion_first = not situation_hits and len(sentences) > 1
-    evidence = doc.evidence(opening.first, opening.last) if conclusion_first else None
-    return {
-        "conclusion_first": conclusion_first,
-        "conclusion": evidence,
-        "opening": doc.evidence(opening.first, opening.last, cues=cue_hits, question_words=overlap),
-    }
+        answered = not situation_hits and multi_sentence
+    return answered, overlap, cue_hits
 
 
 def _sentence_scores(doc: Doc, sentence: Sentence, norms: Norms) -> dict[str, int]:
