@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 SINK = "vsink"
 
@@ -146,3 +147,26 @@ def aligned_correlation(recorded: np.ndarray, reference: np.ndarray) -> float:
     a, b = (recorded[lag:], reference) if lag >= 0 else (recorded, reference[-lag:])
     m = min(len(a), len(b))
     return float(np.corrcoef(a[:m], b[:m])[0, 1])
+
+
+def no_sound_server_env(folder: Path) -> dict[str, str]:
+    """An environment where PortAudio finds no sound server (and, on these machines, no sound card)."""
+    runtime = folder / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    return {**os.environ, "PULSE_SERVER": f"unix:{folder / 'nothing-here'}", "XDG_RUNTIME_DIR": str(runtime)}
+
+
+@pytest.fixture(name="pulse_server")
+def pulse_server_for_subprocesses(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
+    """A private null-sink server for code run in a subprocess with ``pulse_server.env``.
+
+    Import this into a test module (``from pulse import pulse_server_for_subprocesses``) to use it.
+    """
+    try:
+        server = start(tmp_path_factory.mktemp("pulse"))
+    except PulseUnavailable as missing:
+        pytest.skip(str(missing))
+    try:
+        yield server
+    finally:
+        stop(server)

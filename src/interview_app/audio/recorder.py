@@ -120,6 +120,7 @@ class Recording:
     device: str | None = None
     recovered: bool = False
     started_at: str | None = field(default=None, compare=False)
+    imported_from: str | None = None  # the audio file an imported answer came from
 
     @property
     def warning_codes(self) -> tuple[str, ...]:
@@ -147,6 +148,7 @@ class Recording:
             "device": self.device,
             "recovered": self.recovered,
             "started_at": self.started_at,
+            "imported_from": self.imported_from,
         }
 
     @classmethod
@@ -199,6 +201,7 @@ class Recorder:
         self._stream: Any = None
         self._wav: WavStream | None = None
         self._writer: threading.Thread | None = None
+        self._meter: _Meter | None = None
         self._paused = False
         self._stopping = False
         self._overflows = 0
@@ -230,6 +233,11 @@ class Recorder:
     @property
     def sample_rate(self) -> int:
         return self._sample_rate
+
+    @property
+    def device_name(self) -> str | None:
+        """The readable name of the input in use (None: the factory's default)."""
+        return self._device_name
 
     @property
     def path(self) -> Path | None:
@@ -309,6 +317,9 @@ class Recorder:
             self._finish_writer()
             wav = self._wav
             _ACTIVE.discard(wav.path.resolve())
+            if self._meter is not None and self._meter.came_alive:
+                # The input was silent for a while and then came alive: not a dead microphone.
+                self._warnings = [w for w in self._warnings if w.code != "dead_input"]
             if self._overflows:
                 self._warnings = [w for w in self._warnings if w.code != "overflow"]
                 self._warnings.append(_warning("overflow", count=self._overflows))
@@ -409,7 +420,7 @@ class Recorder:
     def _write_loop(self) -> None:
         wav = self._wav
         assert wav is not None
-        meter = _Meter(self._sample_rate, self._channels)
+        meter = self._meter = _Meter(self._sample_rate, self._channels)
         write_failed = False
         last_checkpoint = time.monotonic()
         while True:
@@ -501,6 +512,7 @@ class _Meter:
         self.zero_run = 0
         self.loudest_rms = lv.SILENCE_DBFS
         self.any_signal = False
+        self.came_alive = False  # sound arrived after a dead-input warning (a headset waking up)
         self.flags: list[str] = []
         self.raised: set[str] = set()
 
@@ -532,6 +544,8 @@ class _Meter:
         else:
             self.zero_run = 0
             self.any_signal = True
+            if "dead_input" in self.raised:
+                self.came_alive = True
         self.loudest_rms = max(self.loudest_rms, level.rms_dbfs)
         if (
             self.frames >= lv.TOO_QUIET_AFTER_S * self.rate

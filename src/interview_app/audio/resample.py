@@ -14,7 +14,7 @@ import numpy as np
 _ZERO_CROSSINGS = 16  # filter half-length, in zero crossings of the lower rate's sinc
 _ROLLOFF = 0.94  # pass band edge as a fraction of the lower Nyquist frequency
 _KAISER_BETA = 8.6  # about 80 dB stop-band attenuation
-_CHUNK = 1 << 15  # outputs computed per matrix product (bounds memory)
+_CHUNK = 1 << 21  # input samples copied per matrix product (bounds memory)
 
 
 @lru_cache(maxsize=8)
@@ -35,6 +35,22 @@ def _phase_filters(up: int, down: int) -> tuple[np.ndarray, int]:
     return taps.astype(np.float32), reach
 
 
+@lru_cache(maxsize=8)
+def _period_matrix(up: int, down: int) -> np.ndarray:
+    """Taps for one period of ``up`` outputs, as a (span, up) matrix over the inputs that period reads.
+
+    Output ``p + up*m`` reads inputs from ``down*m + (p*down)//up`` on, with the taps of phase
+    ``(p*down) % up``; one matrix product then computes a whole period from one input slice.
+    """
+    taps, _ = _phase_filters(up, down)
+    width = taps.shape[1]
+    starts = np.arange(up) * down // up
+    matrix = np.zeros((int(starts[-1]) + width, up), dtype=np.float32)
+    for position, start in enumerate(starts):
+        matrix[start:start + width, position] = taps[position * down % up]
+    return matrix
+
+
 def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
     """Resample mono float samples from ``from_rate`` to ``to_rate`` (returns float32)."""
     samples = np.asarray(samples, dtype=np.float32)
@@ -42,20 +58,18 @@ def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
         return samples.copy()
     divisor = gcd(int(from_rate), int(to_rate))
     up, down = int(to_rate) // divisor, int(from_rate) // divisor
-    taps, reach = _phase_filters(up, down)
+    _, reach = _phase_filters(up, down)
+    matrix = _period_matrix(up, down)
+    span = matrix.shape[0]
     out_length = int(np.ceil(samples.size * up / down))
-    padded = np.concatenate(
-        [np.zeros(reach, np.float32), samples, np.zeros(reach + 2, np.float32)]
+    periods = -(-out_length // up)
+    padded = np.zeros(down * periods + span, dtype=np.float32)
+    padded[reach:reach + samples.size] = samples
+    rows = np.lib.stride_tricks.as_strided(
+        padded, shape=(periods, span), strides=(down * padded.itemsize, padded.itemsize), writeable=False
     )
-    window = taps.shape[1]
-    views = np.lib.stride_tricks.sliding_window_view(padded, window)
-    out = np.empty(out_length, dtype=np.float32)
-    # The phase of output n is (n * down) mod up, which repeats every ``up`` outputs.
-    for first in range(min(up, out_length)):
-        selected = np.arange(first, out_length, up)
-        base = selected * down // up  # floor(t): views[base] starts ``reach`` samples before it
-        kernel = taps[first * down % up]
-        for start in range(0, selected.size, _CHUNK):
-            chunk = slice(start, start + _CHUNK)
-            out[selected[chunk]] = views[base[chunk]] @ kernel
-    return out
+    out = np.empty((periods, up), dtype=np.float32)
+    step = max(1, _CHUNK // span)  # periods per product (bounds the copy of overlapping rows)
+    for first in range(0, periods, step):
+        out[first:first + step] = rows[first:first + step] @ matrix
+    return out.reshape(-1)[:out_length]
