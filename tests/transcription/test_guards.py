@@ -99,3 +99,25 @@ def test_a_punctuation_only_segment_is_dropped():
     dot = Segment(0, 3.0, 3.4, " .", (Word(3.0, 3.4, " .", 0.4),))
     kept, dropped = apply_guards([segment(ANSWER), dot], "en")
     assert len(kept) == 1 and dropped[0].text == "."
+
+
+def test_the_korean_sample_answer_passes_the_guards_untouched():
+    import json
+
+    from interview_app.paths import content_dir
+    from interview_app.transcription.types import Transcript
+
+    data = json.loads((content_dir("samples") / "answer_ko.transcript.json").read_text(encoding="utf-8"))
+    words = Transcript.from_dict(data).words
+    # One segment per sentence, as the decoder would return them; the closing "감사합니다." alone.
+    sentences, current = [], []
+    for word in words:
+        current.append(word)
+        if word.word.endswith("."):
+            sentences.append(current)
+            current = []
+    segments = [Segment(i, s[0].start, s[-1].end, "".join(w.word for w in s), tuple(s))
+                for i, s in enumerate(sentences)]
+    assert segments[-1].text == " 감사합니다."
+    kept, dropped = apply_guards(segments, "ko")
+    assert dropped == [] and [w for s in kept for w in s.words] == words

@@ -72,10 +72,11 @@ ALWAYS_INVENTED_PATTERNS: tuple[re.Pattern[str], ...] = (
 # Short phrases that are invented on noise but are also what a person says (a closing
 # "감사합니다" / "Thank you."): dropped only when the segment is weak (below).
 INVENTED_IF_WEAK: dict[str, tuple[str, ...]] = {
-    "ko": ("감사합니다", "고맙습니다", "감사합니다감사합니다", "네", "아", "음", "어", "그", "예"),
-    "en": ("thankyou", "thanks", "thankyouverymuch", "thankyousomuch", "bye", "byebye", "you", "so",
-           "okay", "oh", "um", "uh", "hmm", "yeah"),
+    "ko": ("감사합니다", "고맙습니다", "감사합니다감사합니다"),
+    "en": ("thankyou", "thanks", "thankyouverymuch", "thankyousomuch", "bye", "byebye", "you"),
 }
+# Fillers on their own ("음.", "Um.") are not on the list: they are what the analysis counts,
+# and the voice-activity filter already keeps noise away from the decoder.
 
 
 @dataclass(frozen=True)
