@@ -150,3 +150,16 @@ def test_auto_on_silence_and_noise_is_empty(transcriber, recordings):
     for name, reason in (("silence", "silence"), ("pink_noise", "no_speech")):
         transcript = transcriber.transcribe(recordings[name], language="auto")
         assert transcript.empty_reason == reason and transcript.language == "ko"
+
+
+def test_the_bundled_answer_keeps_its_filler_and_closing_line(transcriber):
+    from interview_app.paths import content_dir
+
+    transcript = transcriber.transcribe(content_dir("samples") / "answer_en.ogg", language="en")
+    assert transcript.dropped == ()
+    assert transcript.text.startswith("In my last internship")  # the prompt leaves no trace
+    assert transcript.text.endswith("Thank you.")  # a real closing line is not taken for invented text
+    assert "um" in [w.text.strip(",.").lower() for w in transcript.words]
+    # Speech starts after 0.8 s of silence; Whisper puts the first word at the start of the
+    # voice-activity chunk, so it may sit up to the 200 ms padding early, not more.
+    assert 0.55 <= transcript.words[0].start < 1.3

@@ -60,7 +60,7 @@ class DecodeSettings:
         "threshold": 0.5,
         "min_speech_duration_ms": 200,
         "min_silence_duration_ms": 1000,
-        "speech_pad_ms": 400,
+        "speech_pad_ms": 200,
     })
 
     def faster_whisper_kwargs(self, language: str | None, prompt: str | None) -> dict[str, Any]:
