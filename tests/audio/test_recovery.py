@@ -90,3 +90,12 @@ def test_next_start_looks_through_the_whole_data_folder(speech_wav: Path, privat
     stream._file.close()
     assert recover_unfinished() == [answer]
     assert np.array_equal(read_int16(answer)[0], frames)
+
+
+def test_an_interrupted_microphone_check_is_not_offered_as_an_answer(private_data_dir: Path) -> None:
+    check = private_data_dir / "recordings" / "mic-check" / "mic-check.wav"
+    stream = WavStream(check, 16000, 1)
+    stream.write(np.ones(16000, np.int16).tobytes())
+    stream._file.close()
+    assert recover_unfinished() == []
+    assert not check.exists() and not marker_path(check).exists()

@@ -12,6 +12,8 @@ from interview_app.audio.wavstream import MARKER_SUFFIX, read_marker, repair
 
 log = logging.getLogger(__name__)
 
+MIC_CHECK_FOLDER = "mic-check"  # where the microphone check records (never offered back as an answer)
+
 # Files this process is writing right now; recovery leaves them alone.
 ACTIVE: set[Path] = set()
 
@@ -57,7 +59,9 @@ def recover_unfinished(directory: str | os.PathLike[str] | None = None) -> list[
         pid = int(info.get("pid", 0) or 0)
         if wav_path.resolve() in ACTIVE or (pid != os.getpid() and _process_alive(pid)):
             continue
-        if not wav_path.exists():
+        if not wav_path.exists() or MIC_CHECK_FOLDER in wav_path.relative_to(folder).parts:
+            # Nothing to give back, or a microphone check (not an answer): clear it away.
+            wav_path.unlink(missing_ok=True)
             marker.unlink(missing_ok=True)
             continue
         try:
