@@ -128,3 +128,28 @@ def test_killed_mid_answer_the_next_start_recovers_it(pulse_server, answer_wav: 
     reference, _ = speechkit.read_wav(long_answer)
     heard = recording.samples_16k()
     assert aligned_correlation(heard, reference[: len(heard)]) > 0.99
+
+
+@pytest.mark.audio
+def test_sound_server_gone_mid_answer_keeps_the_file_and_says_so(pulse_server, answer_wav: Path,  # noqa: ANN001
+                                                                 tmp_path: Path) -> None:
+    import pulse
+
+    out = tmp_path / "lost.wav"
+    with subprocess.Popen([sys.executable, "-m", "interview_app", "record", str(out)], env=pulse_server.env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        assert process.stderr is not None
+        assert process.stderr.readline().startswith("recording from")
+        player = pulse_server.play_async(answer_wav)
+        grown = threading.Event()
+        while out.stat().st_size < 44 + 2 * Recording.from_file(out).sample_rate // 2:  # half a second
+            grown.wait(0.05)
+        pulse.stop(pulse_server)  # the microphone disappears mid-answer
+        stdout, stderr = process.communicate(timeout=30)
+        player.wait(30)
+    assert process.returncode == EXIT_DEVICE
+    assert "saved" in stdout
+    assert "interview-app: the microphone stopped working during the recording" in stderr
+    assert "Traceback" not in stderr
+    assert not marker_path(out).exists()
+    assert Recording.from_file(out).duration_s >= 0.5

@@ -276,15 +276,15 @@ class Recorder:
             self._writer = threading.Thread(target=self._write_loop, name="recording-writer", daemon=True)
             self._writer.start()
             self._last_audio = time.monotonic()
-            try:
-                stream.start()
-            except Exception as error:
+            failure = _call_guarded(stream.start, "start")
+            if failure is not None:
+                self._stopping = True
                 self._finish_writer()
                 _ACTIVE.discard(target.resolve())
                 target.unlink(missing_ok=True)
                 _close_quietly(stream)
                 self._state = "idle"
-                raise open_error(self._device_name or "default", error) from error
+                raise open_error(self._device_name or "default", failure)
             log.info(
                 "recording to %s from %s at %d Hz, %d channel(s)",
                 target, self._device_name or "default input", self._sample_rate, self._channels,
@@ -376,6 +376,7 @@ class Recorder:
             if rate and int(rate) not in rates:
                 rates.append(int(rate))
         last_error: Exception | None = None
+        callback = self._make_callback()
         for channels in (1, 2) if max_channels >= 2 else (1,):
             for rate in rates:
                 try:
@@ -384,7 +385,7 @@ class Recorder:
                         channels=channels,
                         dtype="int16",
                         device=device,
-                        callback=self._callback,
+                        callback=callback,
                         finished_callback=self._stream_finished.set,
                         blocksize=0,
                     )
@@ -401,14 +402,22 @@ class Recorder:
 
     # -- the audio callback: copy and hand over, nothing else ------------------------------------
 
-    def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
-        self._last_audio = time.monotonic()
-        if status and getattr(status, "input_overflow", False):
-            self._overflows += 1
-        if self._paused or self._stopping:
-            return
-        self._queue.put(bytes(indata))
-        self._frames_received += frames
+    def _make_callback(self) -> Callable[[Any, int, Any, Any], None]:
+        """A callback bound to this take: a stale stream from an earlier take can never write into it."""
+        handoff = self._queue
+
+        def callback(indata: Any, frames: int, time_info: Any, status: Any) -> None:
+            if handoff is not self._queue:
+                return
+            self._last_audio = time.monotonic()
+            if status and getattr(status, "input_overflow", False):
+                self._overflows += 1
+            if self._paused or self._stopping:
+                return
+            handoff.put(bytes(indata))
+            self._frames_received += frames
+
+        return callback
 
     # -- the writer thread -----------------------------------------------------------------------
 
@@ -565,15 +574,44 @@ class _Meter:
         return flags
 
 
+STREAM_CALL_TIMEOUT_S = 3.0  # a stream call on a vanished device can block for good
+
+
+def _call_guarded(function: Callable[[], object], what: str) -> Exception | None:
+    """Run a stream call in a helper thread; an error, or a hang past the timeout, is returned as an error.
+
+    PortAudio calls on a device that has just gone away (a sound server that died, a Bluetooth
+    headset out of range) can block forever; the audio is safe on disk by then, so the recorder
+    carries on without waiting for them.
+    """
+    outcome: list[Exception | None] = []
+
+    def call() -> None:
+        try:
+            function()
+        except Exception as error:
+            outcome.append(error)
+        else:
+            outcome.append(None)
+
+    helper = threading.Thread(target=call, name=f"stream-{what}", daemon=True)
+    helper.start()
+    helper.join(STREAM_CALL_TIMEOUT_S)
+    if not outcome:
+        return TimeoutError(f"the audio device did not answer '{what}' within {STREAM_CALL_TIMEOUT_S:.0f} s")
+    return outcome[0]
+
+
 def _close_quietly(stream: Any) -> bool:
     """Stop and close; False when the stream failed to (a lost device often does)."""
     if stream is None:
         return True
     clean = True
     for method in ("stop", "close"):
-        try:
-            getattr(stream, method)()
-        except Exception as error:  # the audio is already safe on disk
+        error = _call_guarded(getattr(stream, method), method)
+        if error is not None:  # the audio is already safe on disk
             log.info("closing the input stream: %s failed: %s", method, error)
             clean = False
+            if isinstance(error, TimeoutError):
+                break
     return clean
