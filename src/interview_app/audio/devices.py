@@ -80,7 +80,7 @@ def list_input_devices(query: DeviceQuery | None = None) -> list[InputDevice]:
     """Every device with at least one input channel, the system default first."""
     try:
         devices, default = (query or _query_sounddevice)()
-    except OSError as error:  # PortAudio failed to start: treat as no device, and log why
+    except Exception as error:  # PortAudio missing or failing to start: no device, and log why
         log.warning("could not list audio devices: %s", error)
         return []
     inputs = [

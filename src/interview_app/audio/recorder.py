@@ -357,9 +357,9 @@ class Recorder:
         native_rate: float | None = None
         max_channels = 2
         if factory is None:
-            factory = _default_stream_factory()
-            name = self.device if isinstance(self.device, str) else None
+            name = str(self.device) if isinstance(self.device, (str, int)) else None
             chosen = self.device if isinstance(self.device, InputDevice) else resolve_input_device(name)
+            factory = _default_stream_factory()
             device = chosen.id
             native_rate = chosen.default_samplerate
             max_channels = chosen.channels
