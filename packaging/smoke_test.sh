@@ -2,7 +2,7 @@
 # Launch the frozen app the way a new user would and check that it works:
 #   1. `interview-app --version` prints the version of src/interview_app/__init__.py;
 #   2. `model prepare --quiet` joins the bundled speech model into an empty cache;
-#   3. `transcribe` on the bundled English sample recording (real model, VAD included);
+#   3. `transcribe` on the bundled English sample recording (real model, VAD, audio decoding);
 #   4. `demo` runs the headless main job and writes its reports.
 # Every step must exit 0. Runs from an empty working directory with empty data and cache
 # folders, offline. Usage: bash packaging/smoke_test.sh [dist/InterviewCoach]
@@ -22,7 +22,8 @@ export INTERVIEW_APP_DATA_DIR="$scratch/data" INTERVIEW_APP_CACHE_DIR="$scratch/
 export HF_HUB_OFFLINE=1 QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 mkdir -p "$scratch/cwd" && cd "$scratch/cwd"
 
-now() { python3 -c 'import time; print(time.time())' 2>/dev/null || date +%s; }
+py="$(command -v python3 || command -v python)"  # any Python, for timing and reading JSON
+now() { "$py" -c 'import time; print(time.time())'; }
 step() {  # step NAME COMMAND...: run, time, and stop at the first failure
   local name="$1"; shift
   local t0; t0=$(now)
@@ -30,7 +31,7 @@ step() {  # step NAME COMMAND...: run, time, and stop at the first failure
   "$@" >"$scratch/$name.out" 2>"$scratch/$name.err"
   local status=$?
   set -e
-  local seconds; seconds=$(python3 -c "print(f'{$(now) - $t0:.2f}')" 2>/dev/null || echo "?")
+  local seconds; seconds=$("$py" -c "print(f'{$(now) - $t0:.2f}')")
   if [ "$status" -ne 0 ]; then
     echo "smoke: FAIL $name (exit $status, ${seconds} s)" >&2
     tail -n 20 "$scratch/$name.err" >&2
@@ -47,10 +48,12 @@ step version-again "$exe" --version  # warm start (files in the page cache)
 
 step model-prepare "$exe" model prepare --quiet
 
-sample="$(find "$app" -path '*_content/samples/*' -name '*.wav' | sort | head -n 1)"
+# The English sample recording (the bundled samples are answer_<language>.<audio format>).
+sample="$(find "$app" -path '*_content/samples/*' -name 'answer_en.*' \
+  \( -name '*.wav' -o -name '*.ogg' -o -name '*.flac' -o -name '*.mp3' -o -name '*.m4a' \) | sort | head -n 1)"
 [ -n "$sample" ] || { echo "smoke: FAIL no sample recording inside $app" >&2; exit 1; }
 step transcribe "$exe" transcribe "$sample" --lang en --json "$scratch/sample.json"
-python3 - "$scratch/sample.json" <<'PY' || { echo "smoke: FAIL the sample transcript is empty" >&2; exit 1; }
+"$py" - "$scratch/sample.json" <<'PY' || { echo "smoke: FAIL the sample transcript is empty" >&2; exit 1; }
 import json, sys
 text = json.load(open(sys.argv[1], encoding="utf-8")).get("text", "")
 print(f"smoke:      transcript: {text[:70]!r}")

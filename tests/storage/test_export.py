@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 
 import pytest
@@ -47,10 +48,13 @@ def test_export_then_import_on_another_machine_keeps_audio_report_and_notes(hist
 
 def test_export_without_audio_leaves_the_recordings_out(history, save_session, tmp_path):
     folder, _ = save_session()
+    history.set_note(folder.session_id, "폴더로 내보내도 메모가 함께 갑니다")
     out = export_zip(folder.path, tmp_path / "no-audio.zip", include_audio=False, history=history)
     with zipfile.ZipFile(out) as archive:
         assert not [n for n in archive.namelist() if n.endswith(".wav")]
-        assert all(a["audio"] is None for a in json.loads(archive.read("session.json"))["answers"])
+        exported = json.loads(archive.read("session.json"))
+    assert all(a["audio"] is None for a in exported["answers"])
+    assert exported["notes"]["overall"] == "폴더로 내보내도 메모가 함께 갑니다"
 
 
 def test_importing_the_same_session_twice_is_refused_unless_replacing(history, save_session, tmp_path, other_machine):
@@ -113,3 +117,35 @@ def test_broken_zips_give_one_line_messages(tmp_path, other_machine, content, me
         import_zip(path, history=other_machine)
     assert "\n" not in caught.value.message
     assert list(other_machine.store.root.iterdir()) == []
+
+
+def test_export_to_a_place_that_cannot_be_written_says_so_and_leaves_no_partial_zip(history, save_session, tmp_path):
+    folder, _ = save_session()
+    not_a_folder = tmp_path / "usb"
+    not_a_folder.write_text("a file where a folder should be", encoding="utf-8")
+    with pytest.raises(StorageError, match="cannot write") as caught:
+        export_zip(folder.session_id, not_a_folder / "s.zip", history=history)
+    assert caught.value.exit_code == 6 and "\n" not in caught.value.message
+    assert [p.name for p in tmp_path.iterdir()] == ["usb"]
+
+
+def test_a_zip_can_be_looked_into_before_importing(history, save_session, tmp_path, other_machine):
+    folder, document = save_session()
+    history.set_note(folder.session_id, "미리 보기 메모")
+    out = export_zip(folder.session_id, tmp_path / "s.zip", history=history)
+    inside = export.read_zip_document(out)
+    assert inside["id"] == folder.session_id and inside["notes"]["overall"] == "미리 보기 메모"
+    assert other_machine.list_sessions() == [], "looking imports nothing"
+    assert list(other_machine.store.root.iterdir()) == []
+
+
+def test_a_staging_folder_left_by_a_cut_short_import_is_cleared_on_the_next_import(history, save_session, tmp_path,
+                                                                                   other_machine):
+    folder, _ = save_session()
+    out = export_zip(folder.session_id, tmp_path / "s.zip", history=history)
+    stale = other_machine.store.root / ".import-crashed"
+    (stale / "answers").mkdir(parents=True)
+    (stale / "answers" / "01.wav").write_bytes(b"RIFF half an answer")
+    os.utime(stale, (0, 0))
+    import_zip(out, history=other_machine)
+    assert not stale.exists()

@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from interview_app.errors import EXIT_OUTPUT, UserError
 from interview_app.fileio import write_bytes_atomic
@@ -58,11 +59,10 @@ def export_pdf(html_path: str | os.PathLike[str], pdf_path: str | os.PathLike[st
 
     # Qt's rendering back-end chatter (no GPU offscreen) goes to the log, not the terminal.
     previous_handler = qInstallMessageHandler(lambda _mode, _context, message: log.debug("qt: %s", message))
-    if QCoreApplication.instance() is None:
+    app = QCoreApplication.instance()
+    if app is None:
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         app = QApplication(sys.argv[:1])
-    else:
-        app = QCoreApplication.instance()
     from PySide6.QtWebEngineCore import QWebEnginePage
 
     page = QWebEnginePage()
@@ -76,7 +76,11 @@ def export_pdf(html_path: str | os.PathLike[str], pdf_path: str | os.PathLike[st
             return
         layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                              QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-        page.printToPdf(lambda data: (outcome.__setitem__("data", bytes(data)), loop.quit()), layout)
+        page.printToPdf(printed, layout)
+
+    def printed(data: Any) -> None:
+        outcome["data"] = bytes(data)
+        loop.quit()
 
     def timed_out() -> None:
         outcome["error"] = "printing the report took too long"

@@ -64,3 +64,23 @@ METRIC_NORM_PREFIXES: dict[str, tuple[str, ...]] = {
     "pitch": ("voice.pitch", "pitch."),
     "relevance": ("relevance.",),
 }
+
+# Other names the same thresholds go by in analysis results; the first one present is used.
+NORM_ALIASES: dict[str, tuple[str, ...]] = {
+    "fillers.per_min.ok_at_most": ("fillers.ok_per_min",),
+    "fillers.per_min.high_at": ("fillers.many_per_min",),
+    "formality.formal_ratio_good": ("formality.formal_good_ratio",),
+    "length.short_below": ("length.short_below_s",),
+    "length.long_above": ("length.long_above_s",),
+}
+
+
+def find_norm(norms: Any, norm_id: str) -> tuple[str, dict[str, Any]] | None:
+    """The norm ``norm_id`` (or one of its aliases) from a result's ``norms``, with the id it had there."""
+    if not isinstance(norms, dict):
+        return None
+    for candidate in (norm_id, *NORM_ALIASES.get(norm_id, ())):
+        norm = norms.get(candidate)
+        if isinstance(norm, dict) and isinstance(norm.get("value"), int | float):
+            return candidate, norm
+    return None

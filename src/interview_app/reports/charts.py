@@ -16,6 +16,10 @@ STAR_LETTER = {"situation": "S", "task": "T", "action": "A", "result": "R"}
 LINE_STYLES = ("", "6 3", "2 3", "10 3 2 3")  # one dash pattern per dimension: readable without colour
 
 
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
 def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
@@ -64,8 +68,7 @@ def timeline(analysis: Mapping[str, Any], duration: float, t: Callable[..., str]
             {"x": x, "w": max(0.8, _r(_x(end, duration) - x)), "css": "tw-filler" if index in filler_words else "tw"}
         )
     parts = []
-    structure = analysis.get("structure") if isinstance(analysis.get("structure"), Mapping) else {}
-    star_parts = structure.get("star_parts") if isinstance(structure.get("star_parts"), Mapping) else {}
+    star_parts = _map(_map(analysis.get("structure")).get("star_parts"))
     for part in ("situation", "task", "action", "result"):
         info = star_parts.get(part)
         if not isinstance(info, Mapping):
@@ -127,7 +130,7 @@ def timeline(analysis: Mapping[str, Any], duration: float, t: Callable[..., str]
 
 def pace_chart(analysis: Mapping[str, Any], duration: float, t: Callable[..., str]) -> dict[str, Any] | None:
     """Pace per window as a step line over the target band; None without windows."""
-    pace = analysis.get("pace") if isinstance(analysis.get("pace"), Mapping) else {}
+    pace = _map(analysis.get("pace"))
     series = [
         s
         for s in pace.get("series", []) or []
@@ -135,7 +138,7 @@ def pace_chart(analysis: Mapping[str, Any], duration: float, t: Callable[..., st
     ]
     if not series:
         return None
-    band = pace.get("band") if isinstance(pace.get("band"), Mapping) else {}
+    band = _map(pace.get("band"))
     limits = {k: _num(band.get(k)) for k in ("slow_below", "target_low", "target_high", "fast_above")}
     known = [float(s["value"]) for s in series] + [v for v in limits.values() if v is not None]
     top, bottom = max(known) * 1.08, min(known) * 0.85
@@ -145,7 +148,8 @@ def pace_chart(analysis: Mapping[str, Any], duration: float, t: Callable[..., st
         return _r(y1 - (max(bottom, min(value, top)) - bottom) / max(top - bottom, 1.0) * (y1 - y0))
 
     end = max(duration, float(series[-1]["end"]))
-    steps, dots = [], []
+    steps: list[str] = []
+    dots: list[dict[str, Any]] = []
     for window in series:
         xa, xb, yv = _x(float(window["start"]), end), _x(float(window["end"]), end), y(float(window["value"]))
         steps.append(f"{'M' if not steps else 'L'}{xa},{yv} L{xb},{yv}")
@@ -157,7 +161,7 @@ def pace_chart(analysis: Mapping[str, Any], duration: float, t: Callable[..., st
                 "label": f"{float(window['start']):.0f}–{float(window['end']):.0f}s: {float(window['value']):.0f}",
             }
         )
-    lines = []
+    lines: list[dict[str, Any]] = []
     for key in ("fast_above", "target_high", "target_low", "slow_below"):
         limit = limits[key]
         if limit is not None:
@@ -239,9 +243,9 @@ def history_chart(columns: list[dict[str, Any]], dimensions: list[dict[str, Any]
     def y(v: float) -> float:
         return _r(bottom - v / 100 * (bottom - top))
 
-    lines = []
+    lines: list[dict[str, Any]] = []
     for position, dimension in enumerate(dimensions):
-        dots = []
+        dots: list[dict[str, Any]] = []
         for index, column in enumerate(columns):
             value = column["scores"].get(dimension["id"])
             if value is not None:

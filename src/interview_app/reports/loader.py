@@ -43,7 +43,7 @@ def load_document(path: str | os.PathLike[str]) -> dict[str, Any]:
         validate_document(document)
     except ReportInputError as error:
         raise ReportInputError(f"{file}: {error.message}") from None
-    return document  # type: ignore[no-any-return]
+    return document
 
 
 def validate_document(document: Any) -> None:

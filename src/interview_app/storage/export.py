@@ -8,11 +8,13 @@ limits, and a session document of a known schema.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
@@ -58,7 +60,8 @@ def _resolve_source(
         folder = SessionFolder(path.name, path)
     document = read_document(folder.path)
     if history.has_session(document["id"]):
-        document["notes"] = history.get_notes(document["id"])
+        shown = history.get_session(document["id"])
+        document["notes"], document["history"] = shown["notes"], shown["history"]
     return folder, document
 
 
@@ -159,6 +162,34 @@ def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, sour
             out.write(chunk)
 
 
+def read_zip_document(path: str | Path) -> dict[str, Any]:
+    """The session document inside an exported zip (notes included), checked but not imported.
+
+    Lets the consultant screen show what a zip holds, or see that the session is already here.
+    """
+    source = Path(path)
+    if not source.is_file():
+        raise StorageError(f"{source} does not exist or is not a file", exit_code=EXIT_INPUT)
+    try:
+        with zipfile.ZipFile(source) as archive:
+            _check_members(archive, source)
+            with tempfile.TemporaryDirectory() as scratch:
+                info = archive.getinfo(DOCUMENT_NAME)
+                _extract(archive, info, Path(scratch) / DOCUMENT_NAME, source)
+                return _read_imported_document(Path(scratch) / DOCUMENT_NAME, source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
+        raise StorageError(f"{source.name} is not a zip file or is damaged; export the session again") from None
+
+
+def _remove_stale_staging(root: Path, *, older_than_s: float = 3600) -> None:
+    """Staging folders left by an import that was cut short (a crash, a power cut)."""
+    cutoff = time.time() - older_than_s
+    for stale in root.glob(".import-*"):
+        with contextlib.suppress(OSError):
+            if stale.stat().st_mtime < cutoff:
+                shutil.rmtree(stale, ignore_errors=True)
+
+
 def import_zip(
     path: str | Path, *, replace: bool = False, history: History | None = None
 ) -> str:
@@ -172,6 +203,7 @@ def import_zip(
     store = history.store
     if not source.is_file():
         raise StorageError(f"{source} does not exist or is not a file", exit_code=EXIT_INPUT)
+    _remove_stale_staging(store.root)
     staging = Path(tempfile.mkdtemp(prefix=".import-", dir=store.root))
     try:
         try:

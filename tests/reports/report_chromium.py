@@ -1,7 +1,7 @@
 """Headless Chromium through selenium and the system chromedriver (never a downloaded one).
 
 Also a small tool that refreshes the report screenshots in docs/screenshots:
-    python tests/reports/chromium.py
+    python tests/reports/report_chromium.py
 """
 
 from __future__ import annotations
@@ -48,12 +48,15 @@ def set_viewport(driver: webdriver.Chrome, width: int, height: int = 900, *, mob
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
 
 
-def full_page_png(driver: webdriver.Chrome, width: int) -> bytes:
-    """A screenshot of the whole page at ``width`` CSS pixels."""
+def full_page_png(driver: webdriver.Chrome, width: int, max_height: int | None = None) -> bytes:
+    """A screenshot of the whole page (or its top ``max_height`` pixels) at ``width`` CSS pixels."""
     set_viewport(driver, width, 900, mobile=width < 500)
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    set_viewport(driver, width, int(height), mobile=width < 500)
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    height = int(driver.execute_script("return document.documentElement.scrollHeight"))
+    height = min(height, max_height or height)
+    set_viewport(driver, width, height, mobile=width < 500)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
     return base64.b64decode(shot["data"])
 
 
@@ -80,7 +83,7 @@ def _refresh_screenshots() -> None:
                 driver.get(html.as_uri())
                 (out / f"report-{lang}.png").write_bytes(full_page_png(driver, 1280))
                 if lang == "ko":
-                    (out / "report-ko-phone.png").write_bytes(full_page_png(driver, 390))
+                    (out / "report-ko-phone.png").write_bytes(full_page_png(driver, 390, max_height=4200))
     finally:
         stop(driver, profile)
 

@@ -6,8 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
-import chromium
 import pytest
+import report_chromium as chromium
 
 from interview_app.reports import write_report
 
@@ -46,11 +46,21 @@ def browser():
 def reports(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("reports")
-    return {lang: write_report(_load_fixture(f"session_{lang}"), folder / f"report-{lang}.html")
-            for lang in ("ko", "en")}
+    written = {lang: write_report(_load_fixture(f"session_{lang}"), folder / f"report-{lang}.html")
+               for lang in ("ko", "en")}
+    # Long unbroken words, a long question and long names must wrap, not widen the page.
+    stress = _load_fixture("session_ko")
+    stress["person"]["label"] = "김" * 60
+    stress["bank"]["title"] = "공공기관블라인드채용대비질문세트" * 5
+    answer = stress["answers"][0]
+    answer["question"] = "지원동기와입사후포부를구체적인수치와함께말씀해주세요" * 6
+    answer["analysis"]["transcript"]["words"][2]["word"] = " " + "Supercalifragilisticexpialidocious" * 4
+    answer["analysis"]["findings"][0]["rewrite"] = {"before": "가" * 120, "after": "나" * 120}
+    written["stress"] = write_report(stress, folder / "report-stress.html")
+    return written
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("lang", ["ko", "en", "stress"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_nothing_overflows_the_page_width(browser, reports, lang, width):
     chromium.set_viewport(browser, width, 900)  # not "mobile": a mobile viewport would widen to fit overflow

@@ -1,0 +1,347 @@
+"""The main window: a stack of screens, the background pipeline, the recorder, kiosk behaviour."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QStackedWidget
+
+from interview_app.gui import i18n, services
+from interview_app.gui.app import apply_look, tts_available
+from interview_app.gui.i18n import tr
+from interview_app.gui.kiosk import IdleWatcher, verify_pin
+from interview_app.gui.qtfix import emit
+from interview_app.gui.screens.consultant import ConsultantScreen
+from interview_app.gui.screens.feedback import FeedbackScreen
+from interview_app.gui.screens.history import HistoryScreen
+from interview_app.gui.screens.interview import InterviewScreen
+from interview_app.gui.screens.mic_check import MicCheckScreen
+from interview_app.gui.screens.processing import ProcessingScreen
+from interview_app.gui.screens.results import ResultsScreen
+from interview_app.gui.screens.settings import SettingsScreen
+from interview_app.gui.screens.start import StartScreen
+from interview_app.gui.session_controller import (
+    ABORTED,
+    FINISHING,
+    PRACTICE,
+    REVIEW,
+    SessionController,
+    SessionPlan,
+)
+from interview_app.gui.workers import Pipeline, RecorderBridge
+from interview_app.storage.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    session_wiped = Signal(str)  # kiosk: the session folder that was removed
+
+    def __init__(self, settings: Settings, *, kiosk: bool | None = None, language: str | None = None,
+                 stream_factory: Callable[..., Any] | None = None, prep_seconds: float | None = None,
+                 answer_seconds: float | None = None, load_model: bool = True, check_tts: bool = True) -> None:
+        super().__init__()
+        self.settings = settings
+        self.kiosk = settings.kiosk_mode if kiosk is None else kiosk
+        self.timings = (prep_seconds, answer_seconds)
+        self.controller: SessionController | None = None
+        self.speech: Any = None
+        self.consultant_opening = False
+        i18n.set_language(language or settings.ui_language)
+        self.pipeline = Pipeline(self)
+        self.recorder = RecorderBridge(device=settings.input_device, stream_factory=stream_factory, parent=self)
+
+        self.stack = QStackedWidget()
+        self.start_screen = StartScreen()
+        self.mic_screen = MicCheckScreen()
+        self.interview_screen = InterviewScreen()
+        self.feedback_screen = FeedbackScreen()
+        self.processing_screen = ProcessingScreen()
+        self.results_screen = ResultsScreen()
+        self.history_screen = HistoryScreen()
+        self.consultant_screen = ConsultantScreen()
+        self.settings_screen = SettingsScreen(settings)
+        self.screens = [self.start_screen, self.mic_screen, self.interview_screen, self.feedback_screen,
+                        self.processing_screen, self.results_screen, self.history_screen, self.consultant_screen,
+                        self.settings_screen]
+        for screen in self.screens:
+            self.stack.addWidget(screen)
+        self.setCentralWidget(self.stack)
+        self.model_status = QLabel()
+        self.statusBar().addPermanentWidget(self.model_status)
+        self.setMinimumSize(960, 600)
+
+        self.idle = IdleWatcher(max(1, settings.kiosk_idle_minutes) * 60_000, self)
+        self.idle.idle.connect(self.on_idle)
+        self._wire()
+        tts = check_tts and tts_available()
+        self.start_screen.set_tts_available(tts)
+        self.settings_screen.set_tts_available(tts)
+        self.start_screen.read_aloud.setChecked(settings.read_questions_aloud)
+        self.start_screen.set_kiosk(self.kiosk)
+        self.start_screen.set_language(i18n.language())
+        self.start_screen.load_banks()
+        self.mic_screen.configure(settings.input_device, stream_factory)
+        self.retranslate()
+        if self.kiosk:
+            self.enter_kiosk()
+        if load_model:
+            self.pipeline.load_model(settings.model)
+        if not settings.mic_checked:
+            self.show_screen(self.mic_screen)
+        else:
+            self.show_screen(self.start_screen)
+
+    # --- wiring ---------------------------------------------------------------------------
+    def _wire(self) -> None:
+        start = self.start_screen
+        start.start_requested.connect(self.start_session)
+        start.mic_check_requested.connect(lambda: self.show_screen(self.mic_screen))
+        start.history_requested.connect(self.show_history)
+        start.settings_requested.connect(lambda: (self.settings_screen.load(self.settings),
+                                                  self.show_screen(self.settings_screen)))
+        start.consultant_requested.connect(lambda: self.show_screen(self.consultant_screen))
+        start.language_chosen.connect(self.set_ui_language)
+        self.mic_screen.done.connect(self._mic_check_done)
+        self.interview_screen.quit_requested.connect(self.abort_session)
+        self.feedback_screen.retry_requested.connect(lambda: self.controller and self.controller.retry())
+        self.feedback_screen.next_requested.connect(lambda: self.controller and self.controller.next())
+        self.processing_screen.back_requested.connect(self.back_to_start)
+        self.results_screen.finish_requested.connect(self.finish_results)
+        self.history_screen.open_requested.connect(self.open_session)
+        self.history_screen.back_requested.connect(self.back_to_start)
+        self.consultant_screen.back_requested.connect(self.back_to_start)
+        self.consultant_screen.history_requested.connect(self._consultant_from_history)
+        self.settings_screen.saved.connect(self.apply_settings)
+        self.settings_screen.back_requested.connect(self.back_to_start)
+        self.pipeline.model_loading.connect(lambda _name: self.model_status.setText(tr("app.loading_model")))
+        self.pipeline.model_ready.connect(lambda _name: self.model_status.setText(tr("app.model_ready")))
+        self.pipeline.model_failed.connect(lambda error: self.model_status.setText(tr("app.model_failed",
+                                                                                      error=error)))
+        self.pipeline.stage.connect(self.processing_screen.set_stage)
+
+    def show_screen(self, screen: Any) -> None:
+        self.stack.setCurrentWidget(screen)
+        screen.setFocus()
+
+    def current_screen(self) -> Any:
+        return self.stack.currentWidget()
+
+    # --- language and look ----------------------------------------------------------------
+    def set_ui_language(self, language: str) -> None:
+        i18n.set_language(language)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("app.title"))
+        for screen in self.screens:
+            screen.retranslate()
+        if self.pipeline.model_loaded:
+            self.model_status.setText(tr("app.model_ready"))
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.recorder.device = settings.input_device
+        self.recorder.worker.recorder = None  # the next answer opens the newly chosen microphone
+        self.mic_screen.configure(settings.input_device, self.recorder.stream_factory)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_look(app, settings.font_scale)
+        self.set_ui_language(settings.ui_language)
+        self.start_screen.set_language(settings.answer_language if settings.answer_language != "auto"
+                                       else settings.ui_language)
+        self.pipeline.load_model(settings.model)
+
+    def _mic_check_done(self) -> None:
+        if not self.settings.mic_checked:
+            self.settings.mic_checked = True
+            if not self.kiosk:
+                self.settings.save()
+        self.show_screen(self.start_screen)
+
+    # --- a session ------------------------------------------------------------------------
+    def start_session(self, choice: dict[str, Any]) -> None:
+        questions = services.draw_questions(choice["bank"], choice["count"], random_draw=choice["random"])
+        plan = SessionPlan(
+            language=choice["language"], mode=choice["mode"], questions=questions, bank=choice["bank"],
+            model=self.settings.model, ui_language=i18n.language(), blind_hiring=self.settings.blind_hiring,
+            prep_seconds=self.timings[0], answer_seconds=self.timings[1],
+        )
+        self.controller = SessionController(plan, self.pipeline, self.recorder, parent=self)
+        controller = self.controller
+        self.interview_screen.attach(controller)
+        controller.state_changed.connect(self._on_state)
+        controller.question_shown.connect(self._on_question)
+        controller.answer_analysed.connect(self._on_answer_analysed)
+        controller.background.connect(self.processing_screen.set_done)
+        controller.report_ready.connect(self._on_report_ready)
+        controller.failed.connect(self._on_failed)
+        controller.answer_failed.connect(self._on_answer_failed)
+        self.speak_questions = bool(choice.get("read_aloud"))
+        self.processing_screen.reset(controller.total)
+        self.show_screen(self.interview_screen)
+        controller.start()
+
+    def _on_question(self, _index: int, question: Any) -> None:
+        if getattr(self, "speak_questions", False):
+            self._speak(question.text)
+
+    def _speak(self, text: str) -> None:
+        from PySide6.QtCore import QLocale
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        if self.speech is None:
+            engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
+            if not engines:
+                return
+            self.speech = QTextToSpeech(engines[0], self)
+        language = self.controller.plan.language if self.controller else "ko"
+        self.speech.setLocale(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
+        self.speech.say(text)
+
+    def _on_state(self, state: str) -> None:
+        controller = self.controller
+        if controller is None:
+            return
+        if state == REVIEW:
+            last = controller.index + 1 >= controller.total
+            self.feedback_screen.show_waiting(controller.question.text, last=last)
+            result = controller.results.get(controller.index + 1)
+            if result is not None:
+                self.feedback_screen.show_result(result)
+            self.show_screen(self.feedback_screen)
+        elif state == FINISHING:
+            self.show_screen(self.processing_screen)
+        elif state == ABORTED:
+            self.show_screen(self.start_screen)
+        elif self.current_screen() is not self.interview_screen:
+            self.show_screen(self.interview_screen)
+
+    def _on_answer_analysed(self, number: int, result: dict[str, Any]) -> None:
+        controller = self.controller
+        if controller is not None and controller.plan.mode == PRACTICE and controller.state == REVIEW \
+                and number == controller.index + 1:
+            self.feedback_screen.show_result(result)
+
+    def _on_answer_failed(self, number: int, message: str) -> None:
+        controller = self.controller
+        if controller is not None and controller.state == REVIEW and number == controller.index + 1:
+            self.feedback_screen.show_error(message)
+        else:
+            log.warning("answer %d could not be analysed: %s", number, message)
+
+    def _on_report_ready(self, path: str) -> None:
+        self.interview_screen.detach()
+        self.results_screen.show_report(Path(path), kiosk=self.kiosk)
+        self.show_screen(self.results_screen)
+
+    def _on_failed(self, message: str) -> None:
+        controller = self.controller
+        if controller is not None and controller.state == FINISHING:
+            self.processing_screen.show_error(message)
+        elif controller is not None and controller.state == REVIEW:
+            self.feedback_screen.show_error(message)
+        else:
+            self.interview_screen.show_warning("other", message)
+
+    def abort_session(self) -> None:
+        controller, self.controller = self.controller, None
+        self.interview_screen.detach()
+        if controller is not None:
+            controller.abort()
+            if self.kiosk:
+                self._wipe(controller.session_dir)
+            else:
+                services.delete_session(controller.session_dir)
+        self.show_screen(self.start_screen)
+
+    def back_to_start(self) -> None:
+        if self.controller is not None and self.controller.state not in ("done", ABORTED):
+            self.abort_session()
+            return
+        self.show_screen(self.start_screen)
+
+    def finish_results(self) -> None:
+        session_dir = self.results_screen.session_dir
+        self.results_screen.clear()
+        self.controller = None
+        if self.kiosk and session_dir is not None:
+            self._wipe(session_dir)
+        self.show_screen(self.start_screen)
+
+    # --- history and consultant -----------------------------------------------------------
+    def show_history(self) -> None:
+        self.consultant_opening = False
+        self.history_screen.refresh()
+        self.show_screen(self.history_screen)
+
+    def _consultant_from_history(self) -> None:
+        self.show_history()
+        self.consultant_opening = True
+
+    def open_session(self, session_dir: Path) -> None:
+        if self.consultant_opening:
+            self.consultant_opening = False
+            self.consultant_screen.open_session(session_dir)
+            self.show_screen(self.consultant_screen)
+            return
+        self.results_screen.show_report(session_dir / services.REPORT_FILE, kiosk=False)
+        self.show_screen(self.results_screen)
+
+    # --- kiosk ----------------------------------------------------------------------------
+    def enter_kiosk(self) -> None:
+        # Nothing of an earlier person may remain, even after a crash or power cut.
+        report = services.wipe_all_sessions()
+        if not report.clean:
+            log.warning("kiosk start-up: %d leftover file(s) could not be removed", len(report.leftovers))
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.idle.start()
+
+    def on_idle(self) -> None:
+        """Kiosk: nobody touched the machine for a while; end the session and forget it."""
+        if self.controller is not None:
+            self.abort_session()
+        elif self.current_screen() is self.results_screen:
+            self.finish_results()
+        else:
+            self.show_screen(self.start_screen)
+        self.statusBar().showMessage(tr("kiosk.idle"), 10_000)
+        self.idle.start()
+
+    def _wipe(self, session_dir: Path) -> None:
+        report = services.wipe_session(session_dir)
+        self.statusBar().showMessage(report.message(i18n.language()), 10_000)
+        emit(self.session_wiped, str(session_dir))
+
+    def leave_kiosk(self, pin: str) -> bool:
+        if not verify_pin(pin, self.settings.kiosk_pin_hash):
+            self.statusBar().showMessage(tr("kiosk.pin_wrong"), 5000)
+            return False
+        self.kiosk = False
+        self.idle.stop()
+        self.start_screen.set_kiosk(False)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
+        self.showNormal()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self.kiosk:
+            pin, ok = QInputDialog.getText(self, tr("kiosk.pin_title"), tr("kiosk.pin_prompt"),
+                                           QLineEdit.EchoMode.Password)
+            if not ok or not self.leave_kiosk(pin):
+                event.ignore()
+                return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        if self.controller is not None:
+            self.abort_session()
+        self.results_screen.dispose()
+        self.pipeline.shutdown()
+        self.recorder.shutdown()

@@ -1,0 +1,198 @@
+"""Start: language, question set, number of questions, mode; microphone check one click away."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interview_app.errors import UserError
+from interview_app.gui import services
+from interview_app.gui.i18n import tr
+from interview_app.gui.qtfix import emit
+
+log = logging.getLogger(__name__)
+
+
+def bank_label(bank: Any) -> str:
+    title = getattr(bank, "title", None) or getattr(bank, "id", "?")
+    count = len(getattr(bank, "questions", ()) or ())
+    return f"{title} ({count})"
+
+
+class StartScreen(QWidget):
+    start_requested = Signal(dict)  # {language, mode, bank, count, random, read_aloud}
+    mic_check_requested = Signal()
+    history_requested = Signal()
+    settings_requested = Signal()
+    consultant_requested = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banks: list[Any] = []
+        self.banks_error = ""
+        self.title = QLabel(objectName="title")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel(wordWrap=True)
+        self.language = QComboBox()
+        self.language.addItem("한국어", "ko")
+        self.language.addItem("English", "en")
+        self.bank = QComboBox()
+        self.count = QSpinBox(minimum=1, maximum=20, value=5)
+        self.random = QCheckBox()
+        self.mock = QRadioButton()
+        self.practice = QRadioButton()
+        self.mock.setChecked(True)
+        self.modes = QButtonGroup(self)
+        self.modes.addButton(self.mock)
+        self.modes.addButton(self.practice)
+        self.read_aloud = QCheckBox()
+        self.message = QLabel(wordWrap=True, objectName="warning")
+        self.begin = QPushButton(objectName="primary")
+        self.begin.setDefault(True)
+        self.mic = QPushButton()
+        self.history = QPushButton()
+        self.settings = QPushButton()
+        self.consultant = QPushButton()
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count)
+        count_row.addWidget(self.random)
+        count_row.addStretch()
+        mode_box = QVBoxLayout()
+        mode_box.addWidget(self.mock)
+        mode_box.addWidget(self.practice)
+        self.labels: dict[str, QLabel] = {}
+        for key, field in (("start.language", self.language), ("start.bank", self.bank),
+                           ("start.count", count_row), ("start.mode", mode_box)):
+            label = QLabel()
+            self.labels[key] = label
+            self.form.addRow(label, field)
+        self.form.addRow(self.read_aloud)
+        form_box = QWidget(maximumWidth=1100)
+        form_box.setLayout(self.form)
+
+        tools = QHBoxLayout()
+        for button in (self.mic, self.history, self.settings, self.consultant):
+            tools.addWidget(button)
+        tools.addStretch()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(12)
+        layout.addWidget(form_box)
+        layout.addWidget(self.message)
+        layout.addWidget(self.begin, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch()
+        layout.addLayout(tools)
+
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.bank.currentIndexChanged.connect(self._bank_changed)
+        self.begin.clicked.connect(self._begin)
+        self.mic.clicked.connect(self.mic_check_requested)
+        self.history.clicked.connect(self.history_requested)
+        self.settings.clicked.connect(self.settings_requested)
+        self.consultant.clicked.connect(self.consultant_requested)
+        self.retranslate()
+
+    # --- set-up from outside --------------------------------------------------------------
+    def set_tts_available(self, available: bool) -> None:
+        self.read_aloud.setVisible(available)
+
+    def set_kiosk(self, kiosk: bool) -> None:
+        self.history.setVisible(not kiosk)
+        self.settings.setVisible(not kiosk)
+        self.consultant.setVisible(not kiosk)
+
+    def set_language(self, language: str) -> None:
+        index = self.language.findData(language)
+        if index >= 0 and index != self.language.currentIndex():
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(index)
+            self.language.blockSignals(False)
+        self.fill_banks()
+
+    def load_banks(self) -> None:
+        try:
+            self.banks = services.load_banks()
+            self.banks_error = ""
+        except UserError as error:
+            log.warning("question banks unavailable: %s", error)
+            self.banks, self.banks_error = [], error.message
+        self.fill_banks()
+
+    def fill_banks(self) -> None:
+        language = self.language.currentData()
+        self.bank.blockSignals(True)
+        self.bank.clear()
+        for bank in self.banks:
+            if getattr(bank, "language", language) in (language, "any", None):
+                self.bank.addItem(bank_label(bank), bank)
+        self.bank.blockSignals(False)
+        self._bank_changed()
+
+    # --- reactions ------------------------------------------------------------------------
+    def _language_changed(self) -> None:
+        emit(self.language_chosen, self.language.currentData())
+        self.fill_banks()
+
+    def _bank_changed(self) -> None:
+        bank = self.bank.currentData()
+        has_bank = bank is not None
+        self.begin.setEnabled(has_bank)
+        if has_bank:
+            size = len(bank.questions)
+            self.count.setMaximum(max(1, size))
+            self.count.setValue(min(self.count.value(), size) or 1)
+            self.message.clear()
+        else:
+            self.message.setText(tr("start.no_banks") + (f" ({self.banks_error})" if self.banks_error else ""))
+
+    def _begin(self) -> None:
+        bank = self.bank.currentData()
+        if bank is None:
+            return
+        emit(self.start_requested, {
+            "language": self.language.currentData(),
+            "mode": "practice" if self.practice.isChecked() else "mock",
+            "bank": bank,
+            "count": self.count.value(),
+            "random": self.random.isChecked(),
+            "read_aloud": self.read_aloud.isVisible() and self.read_aloud.isChecked(),
+        })
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("start.title"))
+        self.subtitle.setText(tr("start.subtitle"))
+        for key, label in self.labels.items():
+            label.setText(tr(key))
+        self.random.setText(tr("start.random"))
+        self.mock.setText(tr("start.mode_mock"))
+        self.practice.setText(tr("start.mode_practice"))
+        self.read_aloud.setText(tr("start.read_aloud"))
+        self.begin.setText(tr("start.begin"))
+        self.mic.setText(tr("start.mic_check"))
+        self.history.setText(tr("start.history"))
+        self.settings.setText(tr("start.settings"))
+        self.consultant.setText(tr("start.consultant"))
+        if self.bank.count() == 0:
+            self._bank_changed()

@@ -1,0 +1,307 @@
+"""The only place that adapts core jobs to Qt: one QObject worker per job in a QThread.
+
+Workers report through typed signals; nothing slow (model loading, transcription, analysis,
+report rendering, opening or closing the microphone) runs on the GUI thread. Recorder callbacks
+arrive on the audio thread and are marshalled to the GUI through queued signals.
+
+Signals carry ints, never bools: with PySide 6.12 on Python 3.11 every emission of a Python bool
+through a signal loses a reference to True/False, and the interpreter aborts once it reaches zero.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+
+from interview_app.errors import UserError
+from interview_app.gui import services
+from interview_app.gui.qtfix import emit
+
+log = logging.getLogger(__name__)
+
+
+def _describe(error: BaseException) -> str:
+    return error.message if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+
+
+# --- one-off jobs -------------------------------------------------------------------------
+
+class JobSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], signals: JobSignals) -> None:
+        super().__init__()
+        self.fn, self.args, self.signals = fn, args, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args)
+        except Exception as error:  # reported to the screen, logged with its traceback
+            if not isinstance(error, UserError):
+                log.error("background job failed:\n%s", traceback.format_exc())
+            emit(self.signals.failed, _describe(error))
+        else:
+            emit(self.signals.finished, result)
+
+
+_live_jobs: set[JobSignals] = set()
+
+
+def run_job(fn: Callable[..., Any], *args: Any) -> JobSignals:
+    """Run ``fn(*args)`` on the thread pool; connect to the returned object's ``finished``/``failed``."""
+    signals = JobSignals()
+    _live_jobs.add(signals)
+    signals.finished.connect(lambda _r: _live_jobs.discard(signals))
+    signals.failed.connect(lambda _e: _live_jobs.discard(signals))
+    QThreadPool.globalInstance().start(_Runnable(fn, args, signals))
+    return signals
+
+
+class LevelRelay(QObject):
+    """A callable for core ``on_level`` callbacks (any thread) that re-emits levels on the GUI thread."""
+
+    level = Signal(float, float, int)  # rms dBFS, peak dBFS, clipping (0/1: see the note at the top)
+
+    def __call__(self, level: Any) -> None:
+        emit(self.level, float(level.rms_dbfs), float(level.peak_dbfs), int(bool(level.clipping)))
+
+
+# --- the answer pipeline: model loading, transcription, analysis, report -----------------
+
+class _PipelineWorker(QObject):
+    """Lives in the pipeline thread; handles requests one at a time, in order."""
+
+    model_loading = Signal(str)
+    model_ready = Signal(str)
+    model_failed = Signal(str)
+    stage = Signal(int, str)  # answer index, "transcribing" | "analysing"
+    progress = Signal(int, float)
+    answer_done = Signal(int, object)  # index, {"analysis": dict, "transcript": dict}
+    answer_failed = Signal(int, str)
+    report_ready = Signal(str)
+    report_failed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.transcriber: Any = None
+        self.model_name: str | None = None
+        self.cancel = threading.Event()
+
+    def _ensure_model(self, name: str) -> Any:
+        if self.transcriber is None or self.model_name != name:
+            emit(self.model_loading, name)
+            transcriber = services.make_transcriber(name)
+            transcriber.load()
+            self.transcriber, self.model_name = transcriber, name
+            emit(self.model_ready, name)
+        return self.transcriber
+
+    @Slot(str)
+    def load_model(self, name: str) -> None:
+        try:
+            self._ensure_model(name)
+        except Exception as error:
+            log.exception("model %s failed to load", name)
+            emit(self.model_failed, _describe(error))
+
+    @Slot(object)
+    def process_answer(self, request: dict[str, Any]) -> None:
+        index = request["index"]
+        try:
+            transcriber = self._ensure_model(request["model"])
+            emit(self.stage, index, "transcribing")
+            audio = services.load_audio(Path(request["wav"]))
+            transcript = services.transcribe(
+                transcriber, audio, language=request["language"], question=request["question"].text,
+                on_progress=lambda fraction: emit(self.progress, index, float(fraction)), cancel=self.cancel,
+            )
+            if transcript.is_empty:  # nothing to analyse; the screens say so in plain words
+                emit(self.answer_done, index, {"analysis": None, "transcript": transcript.to_dict(),
+                                               "empty_reason": transcript.empty_reason or "no_speech"})
+                return
+            emit(self.stage, index, "analysing")
+            analysis = services.analyze_answer(
+                transcript, audio=audio, question=request["question"], bank_id=request.get("bank_id"),
+                language=request["language"], blind_hiring=request.get("blind_hiring", False),
+            )
+        except Exception as error:
+            log.exception("answer %s could not be processed", index)
+            emit(self.answer_failed, index, _describe(error))
+            return
+        emit(self.answer_done, index, {"analysis": analysis, "transcript": transcript.to_dict()})
+
+    @Slot(object)
+    def build_report(self, request: dict[str, Any]) -> None:
+        try:
+            document = services.build_session(
+                request["answers"], language=request["language"], mode=request["mode"], bank=request["bank"]
+            )
+            report = services.write_session(Path(request["session_dir"]), document,
+                                            transcripts=request["transcripts"])
+        except Exception as error:
+            log.exception("the report could not be built")
+            emit(self.report_failed, _describe(error))
+            return
+        emit(self.report_ready, str(report))
+
+
+class Pipeline(QObject):
+    """Transcribes and analyses answers in a background thread while the next one is recorded.
+
+    Owned by the main window for the whole run, so the model is loaded once (at launch).
+    """
+
+    _load = Signal(str)
+    _answer = Signal(object)
+    _report = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thread = QThread()
+        self.thread.setObjectName("pipeline")
+        self.worker = _PipelineWorker()
+        self.worker.moveToThread(self.thread)
+        self._load.connect(self.worker.load_model)
+        self._answer.connect(self.worker.process_answer)
+        self._report.connect(self.worker.build_report)
+        # Re-exported signals.
+        self.model_loading = self.worker.model_loading
+        self.model_ready = self.worker.model_ready
+        self.model_failed = self.worker.model_failed
+        self.stage = self.worker.stage
+        self.progress = self.worker.progress
+        self.answer_done = self.worker.answer_done
+        self.answer_failed = self.worker.answer_failed
+        self.report_ready = self.worker.report_ready
+        self.report_failed = self.worker.report_failed
+        self.thread.start()
+
+    @property
+    def model_loaded(self) -> bool:
+        return self.worker.transcriber is not None
+
+    def load_model(self, name: str) -> None:
+        emit(self._load, name)
+
+    def submit_answer(self, request: dict[str, Any]) -> None:
+        self.worker.cancel.clear()
+        emit(self._answer, request)
+
+    def build_report(self, request: dict[str, Any]) -> None:
+        emit(self._report, request)
+
+    def cancel(self) -> None:
+        self.worker.cancel.set()
+
+    def shutdown(self) -> None:
+        self.worker.cancel.set()
+        self.thread.quit()
+        self.thread.wait()
+
+
+# --- the recorder -------------------------------------------------------------------------
+
+class _RecorderWorker(QObject):
+    started = Signal(str)
+    stopped = Signal(object)
+    failed = Signal(str, str)  # code, message
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.recorder: Any = None
+
+    @Slot(object)
+    def start(self, request: dict[str, Any]) -> None:
+        try:
+            if self.recorder is None:
+                self.recorder = services.make_recorder(
+                    device=request["device"], on_level=request["on_level"], on_warning=request["on_warning"],
+                    stream_factory=request["stream_factory"],
+                )
+            path = self.recorder.start(Path(request["path"]))
+        except Exception as error:
+            log.exception("recording could not start")
+            self.recorder = None
+            emit(self.failed, str(getattr(error, "code", "start_failed")), _describe(error))
+            return
+        emit(self.started, str(path))
+
+    @Slot()
+    def stop(self) -> None:
+        if self.recorder is None:
+            emit(self.stopped, None)
+            return
+        try:
+            recording = self.recorder.stop()
+        except Exception as error:
+            log.exception("recording could not stop cleanly")
+            emit(self.failed, str(getattr(error, "code", "stop_failed")), _describe(error))
+            return
+        emit(self.stopped, recording)
+
+    @Slot(int)
+    def set_paused(self, paused: int) -> None:
+        if self.recorder is None:
+            return
+        try:
+            self.recorder.pause() if paused else self.recorder.resume()
+        except Exception as error:
+            log.exception("recorder pause/resume failed")
+            emit(self.failed, str(getattr(error, "code", "pause_failed")), _describe(error))
+
+
+class RecorderBridge(QObject):
+    """Drives a core Recorder from its own thread; levels and warnings come back as signals."""
+
+    level = Signal(float, float, int)  # rms dBFS, peak dBFS, clipping (0/1)
+    warning = Signal(str, str)  # code, message
+    _start = Signal(object)
+    _stop = Signal()
+    _pause = Signal(int)
+
+    def __init__(self, *, device: str | None = None, stream_factory: Callable[..., Any] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.device = device
+        self.stream_factory = stream_factory
+        self.thread = QThread()
+        self.thread.setObjectName("recorder")
+        self.worker = _RecorderWorker()
+        self.worker.moveToThread(self.thread)
+        self._start.connect(self.worker.start)
+        self._stop.connect(self.worker.stop)
+        self._pause.connect(self.worker.set_paused)
+        self.started = self.worker.started
+        self.stopped = self.worker.stopped
+        self.failed = self.worker.failed
+        self.thread.start()
+
+    def _on_level(self, level: Any) -> None:  # the recorder's writer thread
+        emit(self.level, float(level.rms_dbfs), float(level.peak_dbfs), int(bool(level.clipping)))
+
+    def _on_warning(self, warning: Any) -> None:  # the recorder's writer thread
+        emit(self.warning, str(warning.code), str(getattr(warning, "message", "")))
+
+    def start(self, path: Path) -> None:
+        emit(self._start, {"path": str(path), "device": self.device, "stream_factory": self.stream_factory,
+                          "on_level": self._on_level, "on_warning": self._on_warning})
+
+    def stop(self) -> None:
+        emit(self._stop)
+
+    def set_paused(self, paused: bool) -> None:
+        emit(self._pause, int(paused))
+
+    def shutdown(self) -> None:
+        self.thread.quit()
+        self.thread.wait()
