@@ -115,6 +115,16 @@ def test_a_driver_that_hangs_on_a_lost_device_does_not_hold_the_answer(speech_wa
     assert np.array_equal(read_int16(recording.path)[0], read_int16(speech_wav)[0][:len(read_int16(recording.path)[0])])
 
 
+def test_a_device_slow_to_start_is_not_taken_for_a_lost_one(speech_wav: Path, tmp_path: Path) -> None:
+    mic = FakeMicrophone(speech_wav, start_delay_s=0.6)
+    recorder = Recorder(stream_factory=mic, stall_timeout_s=0.3)
+    recorder.start(tmp_path / "a.wav")
+    assert mic.drained.wait(30)
+    recording = recorder.stop()
+    assert recording.warnings == ()
+    assert np.array_equal(read_int16(recording.path)[0], read_int16(speech_wav)[0])
+
+
 def test_device_that_silently_stops_is_noticed(speech_wav: Path, tmp_path: Path) -> None:
     mic = FakeMicrophone(speech_wav, fail_after_s=1.0, fail_mode="stall")
     warnings: list[RecorderWarning] = []

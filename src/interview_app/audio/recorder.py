@@ -204,6 +204,7 @@ class Recorder:
         self._meter: _Meter | None = None
         self._paused = False
         self._stopping = False
+        self._stream_running = False
         self._overflows = 0
         self._frames_received = 0
         self._last_audio = time.monotonic()
@@ -277,6 +278,8 @@ class Recorder:
             self._writer.start()
             self._last_audio = time.monotonic()
             failure = _call_guarded(stream.start, "start")
+            self._last_audio = time.monotonic()
+            self._stream_running = failure is None  # the device watch starts only now
             if failure is not None:
                 self._stopping = True
                 self._finish_writer()
@@ -471,7 +474,7 @@ class Recorder:
             self._warn("write_failed", detail=error.strerror or str(error))
 
     def _watch_device(self, now: float) -> None:
-        if self._stopping or self._state not in ("recording", "paused"):
+        if self._stopping or not self._stream_running or self._state not in ("recording", "paused"):
             return
         finished = self._stream_finished.is_set()
         stalled = now - self._last_audio > self.stall_timeout_s
