@@ -187,4 +187,6 @@ def open_error(device_name: str, error: Exception) -> AudioError:
         return MicrophonePermissionError()
     if "-9996" in text or "invalid device" in lowered or "no default input" in lowered:
         return NoMicrophoneError()
-    return DeviceOpenError(device_name, text.split("\n")[0])
+    detail = re.sub(r"\s*\[PaErrorCode -?\d+\]", "", text.split("\n")[0])
+    detail = re.sub(r"^Error (?:opening|starting) \w+:\s*", "", detail).strip() or "driver error"
+    return DeviceOpenError(device_name, detail)
