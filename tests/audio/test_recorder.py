@@ -54,7 +54,19 @@ def test_48k_stereo_device_keeps_original_and_gives_16k_mono(speech_wav: Path, s
 
 
 def test_level_feed_is_about_twenty_per_second(speech_wav: Path, tmp_path: Path) -> None:
-    recording, levels, _ = record_all(FakeMicrophone(speech_wav), tmp_path / "a.wav")
+    mic = FakeMicrophone(speech_wav)
+    levels: list[Level] = []
+    threads: set[str] = set()
+
+    def on_level(level: Level) -> None:
+        levels.append(level)
+        threads.add(threading.current_thread().name)
+
+    recorder = Recorder(stream_factory=mic, on_level=on_level, stall_timeout_s=60)
+    recorder.start(tmp_path / "a.wav")
+    assert mic.drained.wait(30)
+    recording = recorder.stop()
+    assert threads == {"recording-writer"}  # never the audio callback's thread: a slow meter cannot drop audio
     assert abs(len(levels) - 20 * recording.duration_s) <= 2
     loudest = max(level.rms_dbfs for level in levels)
     assert -40 < loudest < 0  # speech shows on the meter
