@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 
-from interview_app.analysis import acoustics
 from interview_app.analysis.norms import Norms
 from interview_app.analysis.text import Doc
 
@@ -38,6 +37,8 @@ class AudioMeasures:
 
 def measure(audio: np.ndarray, doc: Doc, norms: Norms, sample_rate: int = 16000) -> AudioMeasures:
     """Measure the audio (interview_app.analysis.acoustics) with the thresholds from the norms file."""
+    from interview_app.analysis import acoustics  # praat-parselmouth loads only when there is audio
+
     measure_audio: Callable[..., Any] = acoustics.measure_audio
     wanted = {
         "min_pause_s": norms.num("pauses.min_s"),
