@@ -479,6 +479,9 @@ def download_model(
 ) -> ModelInfo:
     """Download one of :data:`DOWNLOADABLE` into ``cache_dir()/models/<name>``, only when asked.
 
+    ``on_progress`` gets a :class:`DownloadProgress` (file, bytes so far, total, fraction) after
+    every megabyte; the fraction never goes backwards.
+
     Fails fast with a ModelError when offline (no network, or HF_HUB_OFFLINE /
     INTERVIEW_APP_OFFLINE set); the models already there keep working. Files go to a hidden
     folder first and are moved into place only when all arrived complete. A model already
