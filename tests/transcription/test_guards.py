@@ -121,3 +121,14 @@ def test_the_korean_sample_answer_passes_the_guards_untouched():
     assert segments[-1].text == " 감사합니다."
     kept, dropped = apply_guards(segments, "ko")
     assert dropped == [] and [w for s in kept for w in s.words] == words
+
+
+def test_a_loop_inside_one_word_is_cut_to_one_copy():
+    kept, dropped = apply_guards([segment("저는 " + "감사합니다" * 6 + " 열심히 하겠습니다.")], "ko")
+    assert kept[0].text == " 저는 감사합니다 열심히 하겠습니다."
+    assert [w.text for w in kept[0].words] == ["저는", "감사합니다", "열심히", "하겠습니다."]
+    assert dropped[0].reason == "repetition_loop" and dropped[0].text == "감사합니다" * 5
+    # Ordinary words and short laughs are left alone.
+    for text in ("하하하 정말 즐거웠습니다.", "Mississippi", "아아아아아"):
+        kept, dropped = apply_guards([segment(text)], "ko")
+        assert normalise(kept[0].text) == normalise(text) and not dropped
