@@ -20,7 +20,7 @@ if ($init -notmatch '(?m)^__version__ = "([^"]+)"') { throw "build: no __version
 $Version = $Matches[1]
 
 if (-not (Test-Path $Python)) {
-    if (Get-Command py -ErrorAction SilentlyContinue) { Invoke-Checked "py" @("-3.12", "-m", "venv", $Venv) }
+    if (Get-Command py -ErrorAction SilentlyContinue) { Invoke-Checked "py" @("-3", "-m", "venv", $Venv) }
     else { Invoke-Checked "python" @("-m", "venv", $Venv) }
 }
 Invoke-Checked $Python @("-m", "pip", "install", "-q", "--upgrade", "pip")

@@ -2,7 +2,7 @@
 # Launch the frozen app the way a new user would and check that it works:
 #   1. `interview-app --version` prints the version of src/interview_app/__init__.py;
 #   2. `model prepare --quiet` joins the bundled speech model into an empty cache;
-#   3. `transcribe` on the bundled English sample recording (real model, VAD included);
+#   3. `transcribe` on the bundled English sample recording (real model, VAD, audio decoding);
 #   4. `demo` runs the headless main job and writes its reports.
 # Every step must exit 0. Runs from an empty working directory with empty data and cache
 # folders, offline. Usage: bash packaging/smoke_test.sh [dist/InterviewCoach]
@@ -48,7 +48,9 @@ step version-again "$exe" --version  # warm start (files in the page cache)
 
 step model-prepare "$exe" model prepare --quiet
 
-sample="$(find "$app" -path '*_content/samples/*' -name '*.wav' | sort | head -n 1)"
+# The English sample recording (the bundled samples are answer_<language>.<audio format>).
+sample="$(find "$app" -path '*_content/samples/*' -name 'answer_en.*' \
+  \( -name '*.wav' -o -name '*.ogg' -o -name '*.flac' -o -name '*.mp3' -o -name '*.m4a' \) | sort | head -n 1)"
 [ -n "$sample" ] || { echo "smoke: FAIL no sample recording inside $app" >&2; exit 1; }
 step transcribe "$exe" transcribe "$sample" --lang en --json "$scratch/sample.json"
 "$py" - "$scratch/sample.json" <<'PY' || { echo "smoke: FAIL the sample transcript is empty" >&2; exit 1; }

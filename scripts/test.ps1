@@ -1,6 +1,8 @@
 # Set up everything, then run the whole test suite (real model, real Qt, real browser).
 #   powershell -ExecutionPolicy Bypass -File scripts\test.ps1 [pytest arguments]
 # Test speech needs espeak-ng and sox on PATH; the report checks need Chrome or Chromium.
+# Keep this script's arguments before dot-sourcing setup.ps1 (which runs in this scope).
+$pytestArguments = @($args)
 . (Join-Path $PSScriptRoot "setup.ps1")
 foreach ($tool in "espeak-ng", "sox") {
     if (-not (Get-Command $tool -ErrorAction SilentlyContinue)) {
@@ -9,7 +11,7 @@ foreach ($tool in "espeak-ng", "sox") {
 }
 Push-Location $Repo
 try {
-    & $VenvPython -m pytest @args
+    & $VenvPython -m pytest @pytestArguments
     $status = $LASTEXITCODE
 } finally {
     Pop-Location

@@ -5,7 +5,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo/scripts/setup.sh"
 cd "$repo"
 set +e
-"$venv/bin/python" -m pytest "$@"
+"$venv/bin/python" -m pytest --cov=interview_app --cov-report=term:skip-covered "$@"
 status=$?
 set -e
 # pytest exit codes: 0 all passed, 1 tests failed, 2 interrupted, 3 internal error,

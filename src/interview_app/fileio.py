@@ -26,11 +26,27 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "w", **kwargs: objec
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp creates the file owner-only; give it the permissions a plain open() would.
+        os.chmod(tmp_name, 0o666 & ~_current_umask())
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once at import (single-threaded then): os.umask briefly changes process state.
+_UMASK = _read_umask()
+
+
+def _current_umask() -> int:
+    return _UMASK
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:

@@ -41,9 +41,12 @@ def test_a_situation_heavy_story_is_flagged_with_a_conclusion_first_rewrite() ->
     assert not result.structure["conclusion_first"]
     heavy = result.finding("star_situation_heavy")
     assert heavy is not None and heavy["severity"] == "major"
-    assert heavy["rewrite"]["after"] == "결론부터 말씀드리면, 대기 시간이 절반으로 줄었습니다."
     missing = result.finding("conclusion_missing")
     assert missing is not None and missing["evidence"][0]["text"].startswith("저는 작년 여름에")
+    # The opening rewritten from their own result sentence (once per answer: on the situation finding).
+    assert heavy["rewrite"] == {"before": "저는 작년 여름에 카페에서 아르바이트를 했습니다.",
+                                "after": "결론부터 말씀드리면, 대기 시간이 절반으로 줄었습니다."}
+    assert missing["rewrite"] is None
 
 
 def test_a_conclusion_first_star_answer_with_figures_and_closing() -> None:
@@ -81,6 +84,8 @@ def test_relevance_uses_the_banks_keywords_and_flags_an_off_topic_answer() -> No
         question=question.text, key_points=question.key_points, keywords=question.keywords)
     assert on_topic.relevance["level"] == "high"
     assert "갈등" in on_topic.relevance["matched_keywords"]
+    used = {item["keyword"]: item["text"] for item in on_topic.relevance["keyword_items"]}
+    assert used["갈등"] == "갈등을"
     off_topic = analyze_answer(make("저는 여행을 좋아합니다. 작년에는 유럽에 다녀왔습니다. 음식이 맛있었습니다."),
                                question=question.text, key_points=question.key_points, keywords=question.keywords)
     assert off_topic.relevance["level"] == "low"

@@ -55,6 +55,8 @@ class FakeStream:
         return np.repeat(source[:, :1], self.channels, axis=1)
 
     def start(self) -> None:
+        if self.mic.start_delay_s:
+            threading.Event().wait(self.mic.start_delay_s)  # a Bluetooth headset switching profiles
         if self.mic.manual:
             self.active = True
             return
@@ -95,6 +97,8 @@ class FakeStream:
         self.mic.drained.set()
 
     def stop(self) -> None:
+        if self.mic.hang_on_stop is not None and self.failed:
+            self.mic.hang_on_stop.wait()  # a driver call that never returns, until the test lets go
         self._stop.set()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join()
@@ -111,7 +115,8 @@ class FakeMicrophone:
 
     def __init__(self, wav: Path | None = None, *, source: np.ndarray | None = None, rate: int = 16000,
                  realtime: bool = False, block: int | None = None, fail_after_s: float | None = None,
-                 fail_mode: str = "finished", overflow_blocks: tuple[int, ...] = (), manual: bool = False) -> None:
+                 fail_mode: str = "finished", overflow_blocks: tuple[int, ...] = (), manual: bool = False,
+                 hang_on_stop: threading.Event | None = None, start_delay_s: float = 0.0) -> None:
         if wav is not None:
             source, rate = read_int16(wav)
         assert source is not None
@@ -123,6 +128,8 @@ class FakeMicrophone:
         self.fail_mode = fail_mode
         self.overflow_blocks = set(overflow_blocks)
         self.manual = manual
+        self.hang_on_stop = hang_on_stop
+        self.start_delay_s = start_delay_s
         self.drained = threading.Event()
         self.delivered_frames = 0
         self.streams: list[FakeStream] = []

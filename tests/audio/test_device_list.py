@@ -100,3 +100,23 @@ def test_a_device_that_refuses_every_format_is_a_clear_error(tmp_path) -> None: 
         Recorder(tmp_path, stream_factory=mic, device="Old USB mic").start()
     assert error.value.code == "device_open_failed" and "Old USB mic" in error.value.message
     assert list(tmp_path.iterdir()) == []  # no empty file left behind
+
+
+@pytest.mark.parametrize(
+    ("driver_says", "code"),
+    [
+        ("Error opening InputStream: Permission denied [PaErrorCode -9999]", "mic_permission"),
+        ("Error opening InputStream: Invalid device [PaErrorCode -9996]", "no_microphone"),
+        ("Error opening InputStream: Device unavailable [PaErrorCode -9985]", "device_open_failed"),
+    ],
+)
+def test_driver_refusals_become_messages_that_say_what_to_do(driver_says: str, code: str, tmp_path) -> None:  # noqa: ANN001
+    import sounddevice as sd
+
+    def refusing_driver(**_: object) -> None:
+        raise sd.PortAudioError(driver_says)
+
+    with pytest.raises(devices.AudioError) as error:
+        Recorder(tmp_path, stream_factory=refusing_driver, device="Headset").start()
+    assert error.value.code == code and error.value.exit_code == EXIT_DEVICE
+    assert error.value.message_ko and "PaErrorCode" not in error.value.message_ko

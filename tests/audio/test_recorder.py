@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -53,7 +54,19 @@ def test_48k_stereo_device_keeps_original_and_gives_16k_mono(speech_wav: Path, s
 
 
 def test_level_feed_is_about_twenty_per_second(speech_wav: Path, tmp_path: Path) -> None:
-    recording, levels, _ = record_all(FakeMicrophone(speech_wav), tmp_path / "a.wav")
+    mic = FakeMicrophone(speech_wav)
+    levels: list[Level] = []
+    threads: set[str] = set()
+
+    def on_level(level: Level) -> None:
+        levels.append(level)
+        threads.add(threading.current_thread().name)
+
+    recorder = Recorder(stream_factory=mic, on_level=on_level, stall_timeout_s=60)
+    recorder.start(tmp_path / "a.wav")
+    assert mic.drained.wait(30)
+    recording = recorder.stop()
+    assert threads == {"recording-writer"}  # never the audio callback's thread: a slow meter cannot drop audio
     assert abs(len(levels) - 20 * recording.duration_s) <= 2
     loudest = max(level.rms_dbfs for level in levels)
     assert -40 < loudest < 0  # speech shows on the meter
@@ -93,6 +106,35 @@ def test_unplugged_mid_answer_keeps_the_partial_answer(speech_wav: Path, tmp_pat
     assert "device_lost" in recording.warning_codes
     lost = next(w for w in recording.warnings if w.code == "device_lost")
     assert "kept" in lost.message and "마이크" in lost.message_ko
+
+
+def test_a_driver_that_hangs_on_a_lost_device_does_not_hold_the_answer(speech_wav: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from interview_app.audio import recorder as recorder_module
+
+    monkeypatch.setattr(recorder_module, "STREAM_CALL_TIMEOUT_S", 0.3)
+    release = threading.Event()
+    mic = FakeMicrophone(speech_wav, fail_after_s=1.5, hang_on_stop=release)
+    recorder = Recorder(stream_factory=mic, stall_timeout_s=60)
+    recorder.start(tmp_path / "a.wav")
+    try:
+        assert mic.drained.wait(30)
+        recording = recorder.stop()  # returns although the device's stop() never does
+    finally:
+        release.set()
+    assert recording.duration_s == pytest.approx(1.5, abs=0.02)
+    assert "device_lost" in recording.warning_codes
+    assert np.array_equal(read_int16(recording.path)[0], read_int16(speech_wav)[0][:len(read_int16(recording.path)[0])])
+
+
+def test_a_device_slow_to_start_is_not_taken_for_a_lost_one(speech_wav: Path, tmp_path: Path) -> None:
+    mic = FakeMicrophone(speech_wav, start_delay_s=0.6)
+    recorder = Recorder(stream_factory=mic, stall_timeout_s=0.3)
+    recorder.start(tmp_path / "a.wav")
+    assert mic.drained.wait(30)
+    recording = recorder.stop()
+    assert recording.warnings == ()
+    assert np.array_equal(read_int16(recording.path)[0], read_int16(speech_wav)[0])
 
 
 def test_device_that_silently_stops_is_noticed(speech_wav: Path, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from fakemic import FakeMicrophone, read_int16
 
 from interview_app.audio.recorder import Recorder, Recording, recover_unfinished
-from interview_app.audio.wavstream import marker_path
+from interview_app.audio.wavstream import WavStream, marker_path
 
 HELPER = Path(__file__).with_name("record_until_killed.py")
 
@@ -80,3 +80,22 @@ def test_torn_last_frame_and_stale_header_are_repaired(tmp_path: Path) -> None:
     assert recover_unfinished(tmp_path) == [wav]
     kept, rate = read_int16(wav)
     assert rate == 8000 and np.array_equal(kept, frames)
+
+
+def test_next_start_looks_through_the_whole_data_folder(speech_wav: Path, private_data_dir: Path) -> None:
+    answer = private_data_dir / "sessions" / "2026-11-22T10-15-03-4f2a" / "answers" / "01.wav"
+    frames = read_int16(speech_wav)[0][:8000]
+    stream = WavStream(answer, 16000, 1)  # what the writer leaves behind when the app dies
+    stream.write(frames.tobytes())
+    stream._file.close()
+    assert recover_unfinished() == [answer]
+    assert np.array_equal(read_int16(answer)[0], frames)
+
+
+def test_an_interrupted_microphone_check_is_not_offered_as_an_answer(private_data_dir: Path) -> None:
+    check = private_data_dir / "recordings" / "mic-check" / "mic-check.wav"
+    stream = WavStream(check, 16000, 1)
+    stream.write(np.ones(16000, np.int16).tobytes())
+    stream._file.close()
+    assert recover_unfinished() == []
+    assert not check.exists() and not marker_path(check).exists()

@@ -149,3 +149,22 @@ def test_an_unwritable_output_is_exit_6(tmp_path: Path, capsys) -> None:
     code = main(["analyze", "--transcript", str(_write(tmp_path, GOOD)), "--json", str(blocker / "out.json")])
     assert code == EXIT_OUTPUT
     assert capsys.readouterr().err.startswith("interview-app: cannot write ")
+
+
+def test_a_silent_recording_says_why_it_has_no_words(tmp_path: Path, capsys) -> None:
+    silent = {"language": "ko", "duration_s": 5.0, "words": [], "empty_reason": "silence"}
+    code = main(["analyze", "--transcript", str(_write(tmp_path, silent)), "--json", str(tmp_path / "o.json")])
+    assert code == EXIT_INPUT
+    assert capsys.readouterr().err == (
+        "interview-app: the transcript has no words (silence); record the answer again or check the transcript file\n")
+
+
+def test_a_broken_or_missing_recording_is_one_line_exit_3(tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "answer.wav"
+    broken.write_text("not audio", encoding="utf-8")
+    for path in (broken, tmp_path / "missing.wav"):
+        code = main(["analyze", "--audio", str(path), "--json", str(tmp_path / "o.json")])
+        err = capsys.readouterr().err
+        assert code == EXIT_INPUT
+        assert err.startswith("interview-app: ") and err.count("\n") == 1
+        assert str(path) in err

@@ -7,6 +7,7 @@ import pty
 import signal
 import subprocess
 import sys
+import threading
 import wave
 from pathlib import Path
 
@@ -93,3 +94,62 @@ def test_no_microphone_exits_with_the_device_code_and_writes_nothing(tmp_path: P
     assert done.stderr.strip().startswith("interview-app: no microphone found")
     assert len(done.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+@pytest.mark.audio
+def test_killed_mid_answer_the_next_start_recovers_it(pulse_server, answer_wav: Path,  # noqa: ANN001
+                                                      tmp_path: Path) -> None:
+    from interview_app.audio.recorder import recover_unfinished
+
+    out = tmp_path / "recordings" / "answer.wav"
+    long_answer = speechkit.concat([answer_wav, answer_wav], tmp_path / "long.wav")
+    with subprocess.Popen([sys.executable, "-m", "interview_app", "record", str(out)], env=pulse_server.env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        assert process.stderr is not None
+        assert process.stderr.readline().startswith("recording from")
+        player = pulse_server.play_async(long_answer)
+        try:
+            # Kill once the file holds three seconds of audio (as the OS sees it: no help from the process).
+            grown = threading.Event()
+            while out.stat().st_size < 44 + 3 * 2 * Recording.from_file(out).sample_rate:
+                grown.wait(0.05)
+            on_disk_before_kill = out.stat().st_size
+            process.send_signal(signal.SIGKILL)
+            process.wait(30)
+        finally:
+            player.kill()
+            player.wait(30)
+    assert marker_path(out).exists()
+
+    assert recover_unfinished(out.parent) == [out]
+
+    recording = Recording.from_file(out)
+    assert recording.duration_s >= (on_disk_before_kill - 44) / (2 * recording.sample_rate) - 0.05
+    reference, _ = speechkit.read_wav(long_answer)
+    heard = recording.samples_16k()
+    assert aligned_correlation(heard, reference[: len(heard)]) > 0.99
+
+
+@pytest.mark.audio
+def test_sound_server_gone_mid_answer_keeps_the_file_and_says_so(pulse_server, answer_wav: Path,  # noqa: ANN001
+                                                                 tmp_path: Path) -> None:
+    import pulse
+
+    out = tmp_path / "lost.wav"
+    with subprocess.Popen([sys.executable, "-m", "interview_app", "record", str(out)], env=pulse_server.env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        assert process.stderr is not None
+        assert process.stderr.readline().startswith("recording from")
+        player = pulse_server.play_async(answer_wav)
+        grown = threading.Event()
+        while out.stat().st_size < 44 + 2 * Recording.from_file(out).sample_rate // 2:  # half a second
+            grown.wait(0.05)
+        pulse.stop(pulse_server)  # the microphone disappears mid-answer
+        stdout, stderr = process.communicate(timeout=30)
+        player.wait(30)
+    assert process.returncode == EXIT_DEVICE
+    assert "saved" in stdout
+    assert "interview-app: the microphone stopped working during the recording" in stderr
+    assert "Traceback" not in stderr
+    assert not marker_path(out).exists()
+    assert Recording.from_file(out).duration_s >= 0.5

@@ -73,3 +73,13 @@ def test_atomic_write_keeps_the_old_file_on_failure(tmp_path):
         raise Boom
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_atomic_write_gives_ordinary_permissions(tmp_path):
+    import os
+
+    target = tmp_path / "report.html"
+    write_text_atomic(target, "<p>ok</p>")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import report_chromium as chromium
+from report_real import real_session
 
 from interview_app.reports import write_report
 
@@ -57,10 +58,11 @@ def reports(tmp_path_factory):
     answer["analysis"]["transcript"]["words"][2]["word"] = " " + "Supercalifragilisticexpialidocious" * 4
     answer["analysis"]["findings"][0]["rewrite"] = {"before": "가" * 120, "after": "나" * 120}
     written["stress"] = write_report(stress, folder / "report-stress.html")
+    written["real-ko"] = write_report(real_session("ko"), folder / "report-real-ko.html")
     return written
 
 
-@pytest.mark.parametrize("lang", ["ko", "en", "stress"])
+@pytest.mark.parametrize("lang", ["ko", "en", "stress", "real-ko"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_nothing_overflows_the_page_width(browser, reports, lang, width):
     chromium.set_viewport(browser, width, 900)  # not "mobile": a mobile viewport would widen to fit overflow

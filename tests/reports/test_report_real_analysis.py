@@ -8,32 +8,13 @@ analyzer does not produce, are added from the hand-made session.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import report_checks as checks
 from report_html import parse
+from report_real import ANSWERS, real_session
 
 from interview_app.reports import load_document, render_html, write_report
-
-session_module = pytest.importorskip("interview_app.analysis.session", reason="the analyzer is not in this tree yet")
-analysis_module = pytest.importorskip("interview_app.analysis")
-
-from interview_app.transcription.types import Transcript  # noqa: E402
-
-TRANSCRIPTS = Path(__file__).resolve().parent / "fixtures" / "transcripts"
-ANSWERS = {"ko": 3, "en": 2}
-
-
-def real_session(lang: str) -> dict:
-    answers = []
-    for index in range(1, ANSWERS[lang] + 1):
-        transcript = Transcript.from_json((TRANSCRIPTS / f"{lang}_{index}.json").read_text(encoding="utf-8"))
-        analysis = analysis_module.analyze_answer(transcript, question=transcript.question, language=lang).to_dict()
-        answers.append({"index": index, "question_id": None, "question": transcript.question,
-                        "audio": f"answers/{index:02d}.wav", "analysis": analysis})
-    bank = {"id": f"{lang}-common", "title": "공통 질문" if lang == "ko" else "Common questions"}
-    return session_module.build_session(answers, language=lang, mode="mock", bank=bank)
 
 
 @pytest.fixture(scope="module")

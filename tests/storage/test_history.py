@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -9,7 +10,7 @@ from interview_app.storage.history import History, latest_version, migrations
 
 
 def _tables(db_path) -> set[str]:
-    with sqlite3.connect(db_path) as db:
+    with closing(sqlite3.connect(db_path)) as db, db:
         return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
@@ -26,7 +27,7 @@ def test_an_empty_database_is_migrated_to_the_latest_schema(private_data_dir):
 def test_a_version_1_database_is_upgraded_and_keeps_its_sessions(tmp_path):
     db_path = tmp_path / "old.sqlite3"
     version, _name, sql = migrations()[0]
-    with sqlite3.connect(db_path) as db:
+    with closing(sqlite3.connect(db_path)) as db, db:
         db.executescript(f"{sql}\nPRAGMA user_version = {version};")
         db.execute(
             "INSERT INTO sessions (id, created_at, language, mode, bank_id, bank_title, person_label, folder, added_at)"
@@ -46,7 +47,7 @@ def test_a_version_1_database_is_upgraded_and_keeps_its_sessions(tmp_path):
 
 def test_a_database_from_a_newer_app_is_refused_and_left_untouched(tmp_path):
     db_path = tmp_path / "future.sqlite3"
-    with sqlite3.connect(db_path) as db:
+    with closing(sqlite3.connect(db_path)) as db, db:
         db.execute("CREATE TABLE sessions (id TEXT, something_new BLOB)")
         db.execute(f"PRAGMA user_version = {latest_version() + 1}")
     before = db_path.read_bytes()
@@ -123,7 +124,7 @@ def test_delete_removes_rows_notes_and_the_folder(history, save_session):
     assert [r.id for r in history.list_sessions()] == [kept.session_id]
     with pytest.raises(StorageError, match="no session"):
         history.get_session(folder.session_id)
-    with sqlite3.connect(history.db_path) as db:
+    with closing(sqlite3.connect(history.db_path)) as db, db:
         assert db.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
     with pytest.raises(StorageError, match="no session"):
         history.delete_session(folder.session_id)
@@ -161,3 +162,19 @@ def test_progress_follows_one_person_over_time(history, save_session):
         ("2026-11-20T10:00:00+09:00", 75.0),
     ]
     assert history.progress("아무도 아님") == []
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was(tmp_path, monkeypatch):
+    from interview_app.storage import history as history_module
+
+    db_path = tmp_path / "history.sqlite3"
+    History(db_path)
+    real = history_module.migrations()
+    broken = (len(real) + 1, f"{len(real) + 1:04d}_broken.sql",
+              "CREATE TABLE half_done (x TEXT);\nINSERT INTO no_such_table VALUES (1);")
+    monkeypatch.setattr(history_module, "migrations", lambda: [*real, broken])
+    with pytest.raises(StorageError, match="could not be upgraded"):
+        History(db_path)
+    assert "half_done" not in _tables(db_path)
+    with closing(sqlite3.connect(db_path)) as db, db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(real)

@@ -41,7 +41,7 @@ def test_a_recording_outside_the_folder_is_refused(store, make_document, tmp_pat
     assert not folder.document_path.exists()
 
 
-@pytest.mark.parametrize("bad_id", ["../escape", "a/b", "", ".hidden", "x" * 101])
+@pytest.mark.parametrize("bad_id", ["../escape", "a/b", "", ".hidden", "x" * 101, "CON", "nul.txt", "trailing."])
 def test_unsafe_session_ids_are_refused(store, bad_id):
     with pytest.raises(StorageError, match="not a valid session id"):
         store.create(bad_id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import speechkit
@@ -21,11 +19,16 @@ def speech_script() -> str:
 
 
 @pytest.fixture(scope="session")
-def recordings(tmp_path_factory) -> dict[str, Path]:
+def recordings(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("recordings")
     speech = speechkit.speak(SCRIPT, folder / "speech.wav")
+    first = speechkit.speak("I finished the report on Friday.", folder / "first.wav")
+    second = speechkit.speak("Then I sent it to my manager.", folder / "second.wav")
+    gap = speechkit.silence(6, folder / "gap.wav")
     return {
         "speech": speech,
+        "with_gap": speechkit.concat([first, gap, second], folder / "with_gap.wav"),
+        "gap_span": (speechkit.duration(first), speechkit.duration(first) + 6.0),
         "silence": speechkit.silence(4, folder / "silence.wav"),
         "pink_noise": speechkit.noise(4, folder / "pink.wav", amplitude=0.1),
         "white_noise": speechkit.noise(4, folder / "white.wav", amplitude=0.2, color="whitenoise"),

@@ -99,3 +99,36 @@ def test_a_punctuation_only_segment_is_dropped():
     dot = Segment(0, 3.0, 3.4, " .", (Word(3.0, 3.4, " .", 0.4),))
     kept, dropped = apply_guards([segment(ANSWER), dot], "en")
     assert len(kept) == 1 and dropped[0].text == "."
+
+
+def test_the_korean_sample_answer_passes_the_guards_untouched():
+    import json
+
+    from interview_app.paths import content_dir
+    from interview_app.transcription.types import Transcript
+
+    data = json.loads((content_dir("samples") / "answer_ko.transcript.json").read_text(encoding="utf-8"))
+    words = Transcript.from_dict(data).words
+    # One segment per sentence, as the decoder would return them; the closing "감사합니다." alone.
+    sentences, current = [], []
+    for word in words:
+        current.append(word)
+        if word.word.endswith("."):
+            sentences.append(current)
+            current = []
+    segments = [Segment(i, s[0].start, s[-1].end, "".join(w.word for w in s), tuple(s))
+                for i, s in enumerate(sentences)]
+    assert segments[-1].text == " 감사합니다."
+    kept, dropped = apply_guards(segments, "ko")
+    assert dropped == [] and [w for s in kept for w in s.words] == words
+
+
+def test_a_loop_inside_one_word_is_cut_to_one_copy():
+    kept, dropped = apply_guards([segment("저는 " + "감사합니다" * 6 + " 열심히 하겠습니다.")], "ko")
+    assert kept[0].text == " 저는 감사합니다 열심히 하겠습니다."
+    assert [w.text for w in kept[0].words] == ["저는", "감사합니다", "열심히", "하겠습니다."]
+    assert dropped[0].reason == "repetition_loop" and dropped[0].text == "감사합니다" * 5
+    # Ordinary words and short laughs are left alone.
+    for text in ("하하하 정말 즐거웠습니다.", "Mississippi", "아아아아아"):
+        kept, dropped = apply_guards([segment(text)], "ko")
+        assert normalise(kept[0].text) == normalise(text) and not dropped

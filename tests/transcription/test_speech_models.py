@@ -10,7 +10,7 @@ import pytest
 
 from interview_app.errors import EXIT_MODEL
 from interview_app.transcription import models
-from interview_app.transcription.errors import ModelError
+from interview_app.transcription.errors import ModelError, TranscriptionCancelled
 
 
 @pytest.fixture
@@ -138,3 +138,40 @@ def test_download_on_request_shows_progress_and_lands_in_the_cache(private_cache
     with (info.path / "model.bin").open("r+b") as handle:
         handle.write(b"broken")
     assert not models.verify_models(["small"])[0].ok
+
+
+def test_a_damaged_local_model_is_refused_when_loading(tmp_path):
+    from interview_app.transcription.transcriber import Transcriber
+
+    tiny = models.resolve_model("tiny.en").path
+    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        shutil.copy(tiny / name, tmp_path / name)
+    (tmp_path / "model.bin").write_bytes(b"\x00" * 4096)
+    with pytest.raises(ModelError, match="cannot load the speech model.*model verify") as caught:
+        Transcriber(str(tmp_path)).load()
+    assert caught.value.exit_code == EXIT_MODEL
+
+
+def test_a_downloaded_model_is_not_fetched_again(private_cache, monkeypatch, model_server):
+    endpoint, _repo = model_server
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setenv("INTERVIEW_APP_MODEL_ENDPOINT", endpoint)
+    first = models.download_model("small")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # a second request must not need the network
+    assert models.download_model("small") == first
+
+
+def test_a_cancelled_download_leaves_nothing_behind(private_cache, monkeypatch, model_server):
+    endpoint, _repo = model_server
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setenv("INTERVIEW_APP_MODEL_ENDPOINT", endpoint)
+    cancel = threading.Event()
+
+    def stop_half_way(progress: models.DownloadProgress) -> None:
+        if (progress.fraction or 0) > 0.5:
+            cancel.set()
+
+    with pytest.raises(TranscriptionCancelled):
+        models.download_model("small", on_progress=stop_half_way, cancel=cancel)
+    assert sorted(p.name for p in (private_cache / "models").iterdir()) == []
+    assert "small" not in [c.name for c in models.available_models()]

@@ -55,6 +55,16 @@ def test_english_speech_is_transcribed_with_low_error_and_timed_words(transcribe
     assert Transcript.from_json(transcript.to_json()) == Transcript.from_dict(data)
 
 
+def test_nothing_is_invented_in_a_long_silence_between_sentences(transcriber, recordings):
+    transcript = transcriber.transcribe(recordings["with_gap"], language="en")
+    gap_start, gap_end = recordings["gap_span"]
+    assert "report" in transcript.text and "manager" in transcript.text
+    # Whisper places words only roughly; none may sit well inside the six silent seconds.
+    inside = [w for w in transcript.words if w.start > gap_start + 0.7 and w.end < gap_end - 0.7]
+    assert inside == []
+    assert transcript.dropped == ()
+
+
 def test_samples_and_paths_give_the_same_transcript(transcriber, recordings):
     from_path = transcriber.transcribe(recordings["speech"], language="en")
     from_samples = transcriber.transcribe(load_audio(recordings["speech"]), language="en", question="Q?")
@@ -127,3 +137,29 @@ def test_english_only_model_refuses_korean_and_treats_auto_as_english(recordings
 def test_unknown_language_is_refused(transcriber, recordings):
     with pytest.raises(Exception, match="unknown language 'jp'"):
         transcriber.transcribe(recordings["speech"], language="jp")
+
+
+def test_auto_chooses_between_korean_and_english_only():
+    from interview_app.transcription.transcriber import _pick_ko_or_en
+
+    assert _pick_ko_or_en([("ja", 0.6), ("ko", 0.3), ("en", 0.1)]) == ("ko", pytest.approx(0.75))
+    assert _pick_ko_or_en([("th", 0.9), ("en", 0.06), ("ko", 0.02)]) == ("en", pytest.approx(0.75))
+
+
+def test_auto_on_silence_and_noise_is_empty(transcriber, recordings):
+    for name, reason in (("silence", "silence"), ("pink_noise", "no_speech")):
+        transcript = transcriber.transcribe(recordings[name], language="auto")
+        assert transcript.empty_reason == reason and transcript.language == "ko"
+
+
+def test_the_bundled_answer_keeps_its_filler_and_closing_line(transcriber):
+    from interview_app.paths import content_dir
+
+    transcript = transcriber.transcribe(content_dir("samples") / "answer_en.ogg", language="en")
+    assert transcript.dropped == ()
+    assert transcript.text.startswith("In my last internship")  # the prompt leaves no trace
+    assert transcript.text.endswith("Thank you.")  # a real closing line is not taken for invented text
+    assert "um" in [w.text.strip(",.").lower() for w in transcript.words]
+    # Speech starts after 0.8 s of silence; Whisper puts the first word at the start of the
+    # voice-activity chunk, so it may sit up to the 200 ms padding early, not more.
+    assert 0.55 <= transcript.words[0].start < 1.3

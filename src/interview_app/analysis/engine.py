@@ -90,10 +90,13 @@ class AnswerAnalysis:
         return next((f for f in self.findings if f["id"] == finding_id), None)
 
 
-def check_words(words: Sequence[Word], duration_s: float) -> None:
+def check_words(words: Sequence[Word], duration_s: float, empty_reason: str | None = None) -> None:
     """Refuse word lists a report could not trust: empty, out of order, overlapping, negative."""
     if not words:
-        raise AnalysisInputError("the transcript has no words; record the answer again or check the transcript file")
+        why = f" ({empty_reason.replace('_', ' ')})" if empty_reason else ""
+        raise AnalysisInputError(
+            f"the transcript has no words{why}; record the answer again or check the transcript file"
+        )
     previous: Word | None = None
     for i, word in enumerate(words):
         if word.start < 0 or word.end < word.start:
@@ -148,7 +151,7 @@ def analyze_answer(
     norms = norms or load_norms()
     lang = resolve_language(transcript, language)
     words = transcript.words
-    check_words(words, transcript.duration_s)
+    check_words(words, transcript.duration_s, transcript.empty_reason)
     question = question if question is not None else transcript.question
     doc = build_doc(words, lang, low_confidence_below=norms.num("confidence.low_below"))
     if lang == "ko":

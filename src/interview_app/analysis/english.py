@@ -22,6 +22,17 @@ _I_MEAN_NOT_FILLER_AFTER = {"that", "it", "to"}
 _QUESTION_OPINION = re.compile(r"\b(what do you think|do you think|your opinion|your view|how do you feel)\b", re.I)
 
 
+def _by_first_word(cues: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Cue phrases indexed by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        words = tuple(cue.split())
+        index.setdefault(words[0], []).append(words)
+    for phrases in index.values():
+        phrases.sort(key=len, reverse=True)
+    return index
+
+
 def _starts_sentence(doc: Doc, i: int) -> bool:
     if i == 0:
         return True
@@ -46,7 +57,7 @@ def find_fillers(doc: Doc, norms: Norms) -> list[dict[str, Any]]:
     context = norms.words("fillers.en.context")
     initial_only = set(norms.words("fillers.en.sentence_initial_only"))
     weight = norms.num("fillers.context_weight")
-    phrases = sorted((tuple(c.split()) for c in context), key=len, reverse=True)
+    phrases = _by_first_word(context)
     items: list[dict[str, Any]] = []
     n = len(doc.words)
     i = 0
@@ -57,7 +68,7 @@ def find_fillers(doc: Doc, norms: Norms) -> list[dict[str, Any]]:
             i += 1
             continue
         matched = 0
-        for phrase in phrases:
+        for phrase in phrases.get(word, ()):
             k = len(phrase)
             if tuple(doc.norm_word(j) for j in range(i, min(n, i + k))) != phrase:
                 continue
@@ -98,14 +109,14 @@ def _is_context_filler(doc: Doc, i: int, phrase: tuple[str, ...], initial_only: 
 
 
 def find_hedges(doc: Doc, norms: Norms, question: str | None) -> list[dict[str, Any]]:
-    phrases = sorted((tuple(p.split()) for p in norms.words("hedges.en_phrases")), key=len, reverse=True)
+    phrases = _by_first_word(norms.words("hedges.en_phrases"))
     opinion_asked = bool(question and _QUESTION_OPINION.search(question))
     items: list[dict[str, Any]] = []
     n = len(doc.words)
     i = 0
     while i < n:
         step = 1
-        for phrase in phrases:
+        for phrase in phrases.get(doc.norm_word(i), ()):
             k = len(phrase)
             if tuple(doc.norm_word(j) for j in range(i, min(n, i + k))) != phrase:
                 continue

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from interview_app.analysis import acoustics
+from interview_app.analysis.korean import spoken_syllables
 from interview_app.analysis.norms import Norms
 from interview_app.analysis.text import Doc
 
@@ -38,6 +38,8 @@ class AudioMeasures:
 
 def measure(audio: np.ndarray, doc: Doc, norms: Norms, sample_rate: int = 16000) -> AudioMeasures:
     """Measure the audio (interview_app.analysis.acoustics) with the thresholds from the norms file."""
+    from interview_app.analysis import acoustics  # praat-parselmouth loads only when there is audio
+
     measure_audio: Callable[..., Any] = acoustics.measure_audio
     wanted = {
         "min_pause_s": norms.num("pauses.min_s"),
@@ -149,10 +151,12 @@ def find_hesitations(doc: Doc, norms: Norms, audio: AudioMeasures | None) -> lis
     gap_s = norms.num("hesitations.gap_s")
     long_gap_s = norms.num("hesitations.long_gap_s")
     stretched_s = norms.num("hesitations.stretched_word_s")
+    boundary_gap_s = norms.num("hesitations.sentence_boundary_gap_s")
+    sentence_starts = {s.first for s in doc.sentences}
     items: list[dict[str, Any]] = []
     for index, start, end in word_gaps(doc):
         gap = end - start
-        if gap >= gap_s:
+        if gap >= (boundary_gap_s if index in sentence_starts else gap_s):
             kind = "long_gap" if gap >= long_gap_s else "gap"
             item = _pause_item(doc, index, start, end, "words")
             item.pop("source")
@@ -160,8 +164,12 @@ def find_hesitations(doc: Doc, norms: Norms, audio: AudioMeasures | None) -> lis
             items.append(item)
     # A sentence's first word drawn out ("저어는...") while the speaker thinks.
     starts = {s.first for s in doc.sentences} or {0}
+    per_syllable_s = norms.num("hesitations.stretched_per_syllable_s")
     for i in sorted(starts):
-        if i < len(doc.words) and doc.words[i].duration >= stretched_s and not doc.low_confidence[i]:
+        if i >= len(doc.words) or doc.low_confidence[i]:
+            continue
+        duration = doc.words[i].duration
+        if duration >= stretched_s and duration / max(1, spoken_syllables(doc.words[i].word)) >= per_syllable_s:
             items.append(doc.evidence(i, i + 1, kind="stretched_word", duration_s=round(doc.words[i].duration, 2)))
     if audio is not None:
         min_s = norms.num("hesitations.voiced_unworded_min_s")

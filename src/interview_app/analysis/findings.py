@@ -189,7 +189,8 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
              "Your opening does not answer the question; interviewers expect the point in the first seconds."),
             ("'결론부터 말씀드리면, ~입니다'로 시작하고 그다음에 경험을 설명하세요.",
              "Open with your answer in one sentence, then tell the story behind it."),
-            [st["opening"]] if st.get("opening") else [], [], _conclusion_rewrite(doc, st))
+            [st["opening"]] if st.get("opening") else [], [],
+            None if st["star_balance"] == "situation_heavy" else _conclusion_rewrite(doc, st))
     balance = st["star_balance"]
     parts = st["star_parts"]
     if balance == "situation_heavy":
@@ -200,7 +201,8 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
             ("상황은 한두 문장(15~20%)으로 줄이고, 행동에 절반 이상을 쓰세요.",
              "Keep the situation to one or two sentences (15-20%) and spend half the time on your actions."),
             parts["situation"]["items"][:4], ["structure.situation_heavy_share", "structure.action_target_share"],
-            _conclusion_rewrite(doc, st))
+            # A situation-first story rewritten to open with its own result (once per answer).
+            None if st["conclusion_first"] else _conclusion_rewrite(doc, st))
     elif balance == "no_action":
         add("star_no_action", "structure", "minor",
             ("무엇을 했는지(행동)가 드러나지 않습니다.", "The answer does not say what you did."),
@@ -317,6 +319,10 @@ def _conclusion_rewrite(doc: Doc, st: dict[str, Any]) -> dict[str, str] | None:
     if not source or not st.get("opening"):
         return None
     first, last = source[-1]["words"]
+    # The whole sentence the result is told in: "제가 회의를 열자고 했고 잘 마무리됐습니다".
+    sentence = next((s for s in doc.sentences if s.first <= first < s.last), None)
+    if sentence is not None and sentence.last - sentence.first <= 40:
+        first, last = sentence.first, sentence.last
     fillers = {i for f in st.get("_fillers", []) for i in range(*f["words"])}
     own = " ".join(doc.words[i].word.strip() for i in range(first, last) if i not in fillers)
     own = own.strip(" ,")
@@ -326,5 +332,7 @@ def _conclusion_rewrite(doc: Doc, st: dict[str, Any]) -> dict[str, str] | None:
                    "In the end ", "Finally, ", "So, ", "So ", "so "):
         if own.startswith(prefix):
             own = own[len(prefix):]
+    if own and own[-1] not in ".?!":
+        own += "."
     after = f"결론부터 말씀드리면, {own}" if doc.language == "ko" else f"In short: {own[:1].upper() + own[1:]}"
     return {"before": st["opening"]["text"], "after": after}

@@ -43,6 +43,12 @@ def kiwi() -> Kiwi:
         return _KIWI
 
 
+def warm_up() -> float:
+    """Load the Korean analyser now (in a worker, before the first answer); returns its load seconds."""
+    kiwi()
+    return KIWI_LOAD_SECONDS or 0.0
+
+
 CONTENT_TAGS = ("NNG", "NNP", "SL", "XR", "VV", "VA", "SH")
 
 
@@ -110,17 +116,6 @@ def classify_ending(tokens: list[Token], norms: Norms) -> tuple[str, str]:
             return "other", form
         return "casual", form
     return "other", form
-
-
-def token_tag_at(doc: Doc, word_index: int) -> str:
-    """The tag of the first token of a word ('' if none)."""
-    start = doc.word_starts[word_index]
-    for token in doc.tokens:
-        if token.start == start:
-            return token.tag
-        if token.start > start:
-            break
-    return ""
 
 
 def find_fillers(doc: Doc, norms: Norms) -> list[dict[str, Any]]:

@@ -185,12 +185,16 @@ def _strengths(all_findings: list[tuple[int, dict[str, Any]]]) -> list[dict[str,
 def _improvements(all_findings: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
     picked: list[dict[str, Any]] = []
     seen: set[str] = set()
+    rewrites: set[str] = set()
     ranked = sorted((x for x in all_findings if x[1]["severity"] != "strength"),
                     key=lambda x: (_SEVERITY[x[1]["severity"]], x[1].get("rewrite") is None, x[0]))
     for answer, f in ranked:
-        if f["id"] in seen:
-            continue
+        rewrite = (f.get("rewrite") or {}).get("after")
+        if f["id"] in seen or (rewrite and rewrite in rewrites):
+            continue  # one of each kind, and never the same rewrite twice
         seen.add(f["id"])
+        if rewrite:
+            rewrites.add(rewrite)
         picked.append({"answer": answer, "finding": f["id"], "severity": f["severity"], "message": f["message"],
                        "suggestion": f["suggestion"], "rewrite": f.get("rewrite")})
         if len(picked) == 3:

@@ -3,6 +3,7 @@ relevance to the question, and the blind-hiring check."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -19,7 +20,8 @@ _PRIORITY = {"result": 3, "action": 2, "task": 1, "situation": 0}
 _GREETING_EN = re.compile(r"^(sure|okay|ok|thank you|thanks|good (morning|afternoon)|hello|hi)\b[^a-z]*$", re.I)
 
 
-def _cue_regex(cues: Sequence[str], language: str) -> list[re.Pattern[str]]:
+@functools.lru_cache(maxsize=64)
+def _cue_regex(cues: tuple[str, ...], language: str) -> list[re.Pattern[str]]:
     if language == "en":
         return [re.compile(r"(?<![a-z'])" + re.escape(c) + (r"(?![a-z])" if c[-1].isalpha() else ""))
                 for c in cues]
@@ -51,9 +53,7 @@ def question_lemmas(question: str | None, language: str, norms: Norms) -> list[s
     if language == "en":
         return english.content_lemmas(question, set(norms.words("relevance.generic_en")))
     generic = set(norms.words("relevance.generic_ko"))
-    tokens = korean.kiwi().tokenize(question)
-    return [t.form for t in tokens
-            if korean.base_tag(t.tag) in ("NNG", "NNP", "XR", "VV", "VA", "SL") and t.form not in generic]
+    return [form for form in _ko_content(question) if form not in generic]
 
 
 def _answer_has(term: str, doc: Doc, answer_stems: set[str]) -> bool:
@@ -126,26 +126,56 @@ def _conclusion(doc: Doc, sentences: list[Sentence], concepts: list[tuple[str, s
         return {"conclusion_first": False, "conclusion": None}
     cues = _cue_regex(norms.words(f"structure.conclusion_cues_{lang}"), lang)
     situation = _cue_regex(norms.words(f"structure.situation_cues_{lang}"), lang)
-    opening = sentences[0]
-    text = _text(opening, lang)
-    cue_hits = _hits(cues, text)
-    sub = Doc(lang, doc.words[opening.first:opening.last], opening.text, [], [], [])
-    sub_stems = {english.stem(w) for w in re.findall(r"[a-z0-9']+", text)} if lang == "en" else set()
-    overlap = sum(1 for _, c in concepts if any(_answer_has(t, sub, sub_stems) for t in c))
-    situation_hits = _hits(situation, text)
-    # Naming the question's point counts; an opening that sets the scene must name more of it.
-    needed = min(2, len(concepts)) + (1 if situation_hits else 0)
-    conclusion_first = bool(cue_hits) or (bool(concepts) and overlap >= needed)
-    if _YES_NO.search(question or "") and re.match(r"^(네|예|yes)\b", text.strip(), re.I) and overlap:
-        conclusion_first = True  # "있습니까?" answered "네, ..." first
-    if not concepts and not cue_hits:
-        conclusion_first = not situation_hits and len(sentences) > 1
+    greetings = _cue_regex(norms.words(f"structure.opening_greetings_{lang}"), lang)
+    naming = _cue_regex(norms.words(f"structure.self_introduction_{lang}"), lang)
+    # A greeting alone is not the opening; after "~에 지원한 OOO입니다" the core may come next.
+    start = 0
+    while start < len(sentences) - 1 and _hits(greetings, _text(sentences[start], lang).strip()):
+        start += 1
+    candidates = [sentences[start]]
+    if start + 1 < len(sentences) and _hits(naming, _text(sentences[start], lang).strip()):
+        candidates.append(sentences[start + 1])
+    opening = candidates[0]
+    conclusion_first = False
+    overlap = 0
+    cue_hits: list[str] = []
+    for candidate in candidates:
+        found, candidate_overlap, candidate_cues = _opens_with_answer(
+            doc, candidate, concepts, cues, situation, question, multi_sentence=len(sentences) > 1
+        )
+        if found:
+            opening, conclusion_first, overlap, cue_hits = candidate, True, candidate_overlap, candidate_cues
+            break
+        if candidate is candidates[0]:
+            overlap, cue_hits = candidate_overlap, candidate_cues
     evidence = doc.evidence(opening.first, opening.last) if conclusion_first else None
     return {
         "conclusion_first": conclusion_first,
         "conclusion": evidence,
         "opening": doc.evidence(opening.first, opening.last, cues=cue_hits, question_words=overlap),
     }
+
+
+def _opens_with_answer(doc: Doc, opening: Sentence, concepts: list[tuple[str, set[str]]],
+                       cues: list[re.Pattern[str]], situation: list[re.Pattern[str]], question: str | None,
+                       *, multi_sentence: bool) -> tuple[bool, int, list[str]]:
+    """Whether this sentence answers the question up front; with its question-word overlap and cues."""
+    lang = doc.language
+    text = _text(opening, lang)
+    cue_hits = _hits(cues, text)
+    sub = Doc(lang, doc.words[opening.first:opening.last], opening.text, [], [], [],
+              normalised=doc.normalised[opening.first:opening.last])
+    sub_stems = {english.stem(w) for w in re.findall(r"[a-z0-9']+", text)} if lang == "en" else set()
+    overlap = sum(1 for _, c in concepts if any(_answer_has(t, sub, sub_stems) for t in c))
+    situation_hits = _hits(situation, text)
+    # Naming the question's point counts; an opening that sets the scene must name more of it.
+    needed = min(2, len(concepts)) + (1 if situation_hits else 0)
+    answered = bool(cue_hits) or (bool(concepts) and overlap >= needed)
+    if _YES_NO.search(question or "") and re.match(r"^(네|예|yes)\b", text.strip(), re.I) and overlap:
+        answered = True  # "있습니까?" answered "네, ..." first
+    if not concepts and not cue_hits:
+        answered = not situation_hits and multi_sentence
+    return answered, overlap, cue_hits
 
 
 def _sentence_scores(doc: Doc, sentence: Sentence, norms: Norms) -> dict[str, int]:
@@ -157,8 +187,8 @@ def _sentence_scores(doc: Doc, sentence: Sentence, norms: Norms) -> dict[str, in
         toks = sentence.tokens
         subject_i = any(t.form == "저" and t.tag == "NP" and k + 1 < len(toks) and toks[k + 1].form in ("가", "는")
                         for k, t in enumerate(toks))
-        past_verb = any(t.tag in ("VV", "XSV") and t.form != "되" and k + 1 < len(toks) and toks[k + 1].tag == "EP"
-                        for k, t in enumerate(toks))
+        past_verb = any((t.tag in ("VV", "XSV") or (t.tag == "VX" and t.form == "하")) and t.form != "되"
+                        and k + 1 < len(toks) and toks[k + 1].tag == "EP" for k, t in enumerate(toks))
         if subject_i and past_verb and not scores["situation"]:
             scores["action"] += 1
         number_change = re.search(r"\d+\s*(%|퍼센트|배|명|건|점).{0,12}(향상|증가|감소|달성|올|늘|줄)", text)
@@ -180,11 +210,14 @@ _EN_PAST = re.compile(r"\b(\w+ed|was|were|had|did|made|led|got|took|went|came|ga
 def _clauses(doc: Doc, sentence: Sentence) -> list[Sentence]:
     """Split a run-on sentence before '그 결과', '그래서' or after ', and' so each clause is scored alone."""
     cuts = [sentence.first]
+    ec_words = {doc.word_at(t.start) for t in sentence.tokens if t.tag == "EC"}
     for i in range(sentence.first + 1, sentence.last):
         word = doc.norm_word(i)
         if doc.language == "ko":
             starts = word in _KO_CLAUSE_STARTS or (word == "그" and i + 1 < sentence.last
                                                    and doc.norm_word(i + 1).startswith("결과"))
+            # '...했고 / ...해서' joins two events in run-on speech.
+            starts = starts or (i - 1 in ec_words and doc.norm_word(i - 1).endswith(("했고", "었고", "았고", "해서")))
         else:
             starts = word in _EN_CLAUSE_STARTS and doc.words[i - 1].word.strip().endswith(",")
         if starts and i - cuts[-1] >= 4 and sentence.last - i >= 4:
@@ -199,7 +232,10 @@ def _clauses(doc: Doc, sentence: Sentence) -> list[Sentence]:
 
 def _is_past(doc: Doc, clause: Sentence) -> bool:
     if doc.language == "ko":
-        return any(t.tag == "EP" and t.form in ("었", "았", "였", "었었", "았었") for t in clause.tokens)
+        toks = clause.tokens
+        return any(t.tag == "EP" and t.form in ("었", "았", "였", "었었", "았었") for t in toks) or any(
+            t.tag in ("VV", "XSV") and toks[k + 1].tag == "ETM" and toks[k + 1].form in ("ᆫ", "은")
+            for k, t in enumerate(toks[:-1]))  # 마무리된, 맡은: done
     return bool(_EN_PAST.search(clause.text.lower()))
 
 
@@ -215,11 +251,17 @@ def _star(doc: Doc, sentences: list[Sentence], norms: Norms, speaking_s: float) 
         total += duration
         scores = _sentence_scores(doc, sentence, norms)
         best = max(scores.values())
-        if best <= 0 or not _is_past(doc, sentence):
+        if not _is_past(doc, sentence):
             continue
+        if best <= 0:
+            if not any(present.values()):
+                continue
+            scores[STAR_PARTS[last_part]] = best = 1  # no cue: it goes on with the part being told
         tied = [p for p in STAR_PARTS if scores[p] == best]
-        later = [p for p in tied if STAR_PARTS.index(p) >= last_part]
-        winner = later[0] if later else max(tied, key=lambda p: _PRIORITY[p])
+        # A tie goes the way a story moves: on from the part told last, else the same part.
+        onward = [p for p in tied if STAR_PARTS.index(p) > last_part and present[STAR_PARTS[last_part]]]
+        same = [p for p in tied if STAR_PARTS.index(p) >= last_part]
+        winner = (onward or same or [max(tied, key=lambda p: _PRIORITY[p])])[0]
         last_part = STAR_PARTS.index(winner)
         present[winner] = True
         if winner in ("situation", "task"):
@@ -311,10 +353,14 @@ def _relevance(doc: Doc, norms: Norms, question: str | None, concepts: list[tupl
     lang = doc.language
     components: dict[str, float] = {}
     matched_keywords: list[str] = []
+    keyword_items: list[dict[str, Any]] = []
     for keyword in keywords:
         terms = _terms(keyword, lang, norms)
         if terms and any(_answer_has(t, doc, answer_stems) for t in terms):
             matched_keywords.append(keyword)
+            where = _first_use(doc, terms)
+            if where is not None:
+                keyword_items.append(doc.evidence(where, where + 1, keyword=keyword))
     if keywords:
         components["keywords"] = len(matched_keywords) / len(keywords)
     covered: list[str] = []
@@ -331,8 +377,8 @@ def _relevance(doc: Doc, norms: Norms, question: str | None, concepts: list[tupl
     if concepts:
         components["question"] = len(question_hits) / len(concepts)
     if not components:
-        return {"level": None, "score": None, "components": {}, "matched_keywords": [], "covered_key_points": [],
-                "missed_key_points": [], "question_words": []}
+        return {"level": None, "score": None, "components": {}, "matched_keywords": [], "keyword_items": [],
+                "covered_key_points": [], "missed_key_points": [], "question_words": []}
     # Each signal is a lower bound (a relevant answer may use other words than the bank's);
     # an off-topic answer scores near zero on all of them, so the strongest one decides.
     score = max(components.values())
@@ -340,16 +386,34 @@ def _relevance(doc: Doc, norms: Norms, question: str | None, concepts: list[tupl
              else "medium" if score >= norms.num("relevance.medium_from") else "low")
     return {"level": level, "score": round(score, 2),
             "components": {k: round(v, 2) for k, v in components.items()}, "matched_keywords": matched_keywords,
+            "keyword_items": keyword_items,
             "covered_key_points": covered, "missed_key_points": missed, "question_words": question_hits}
+
+
+def _first_use(doc: Doc, terms: list[str]) -> int | None:
+    """The first word of the answer that uses one of ``terms``."""
+    for i in range(len(doc.words)):
+        word = doc.norm_word(i)
+        if doc.language == "en":
+            if english.stem(word) in {english.stem(t) for t in terms}:
+                return i
+        elif any(t in word for t in terms):
+            return i
+    return None
 
 
 def _terms(phrase: str, language: str, norms: Norms) -> list[str]:
     if language == "en":
         return english.content_lemmas(phrase, set(norms.words("relevance.generic_en")))
     generic = set(norms.words("relevance.generic_ko"))
-    tokens = korean.kiwi().tokenize(phrase)
-    return [t.form for t in tokens
-            if korean.base_tag(t.tag) in ("NNG", "NNP", "XR", "VV", "VA", "SL") and t.form not in generic]
+    return [form for form in _ko_content(phrase) if form not in generic]
+
+
+@functools.lru_cache(maxsize=512)
+def _ko_content(phrase: str) -> tuple[str, ...]:
+    """Content morphemes of a question, keyword or key point (the same bank texts recur)."""
+    return tuple(t.form for t in korean.kiwi().tokenize(phrase)
+                 if korean.base_tag(t.tag) in ("NNG", "NNP", "XR", "VV", "VA", "SL"))
 
 
 def _blind_hiring(doc: Doc, norms: Norms) -> list[dict[str, Any]]:

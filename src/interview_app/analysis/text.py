@@ -49,6 +49,7 @@ class Doc:
     low_confidence: list[bool]
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    normalised: list[str] = field(default_factory=list)  # each word without punctuation, lower-cased
 
     def word_at(self, char: int) -> int:
         """Index of the word holding character ``char`` (the next word when it is a space)."""
@@ -85,7 +86,7 @@ class Doc:
         return self.text[self.word_starts[first] : self.word_ends[last - 1]]
 
     def norm_word(self, i: int) -> str:
-        return normalise(self.words[i].word)
+        return self.normalised[i]
 
 
 _EDGE_PUNCT = re.compile(r"^[\s\"'“”‘’(\[{<«]+|[\s\"'“”‘’)\]}>».,!?;:…~\-]+$")
@@ -113,7 +114,7 @@ def build_doc(words: Sequence[Word], language: str, *, low_confidence_below: flo
         ends.append(length)
     text = "".join(parts)
     low = [w.probability < low_confidence_below for w in words]
-    return Doc(language, list(words), text, starts, ends, low)
+    return Doc(language, list(words), text, starts, ends, low, normalised=[normalise(w.word) for w in words])
 
 
 _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-.][A-Za-z0-9]+)*%?|[.,!?;:]")

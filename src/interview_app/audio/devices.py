@@ -80,7 +80,7 @@ def list_input_devices(query: DeviceQuery | None = None) -> list[InputDevice]:
     """Every device with at least one input channel, the system default first."""
     try:
         devices, default = (query or _query_sounddevice)()
-    except OSError as error:  # PortAudio failed to start: treat as no device, and log why
+    except Exception as error:  # PortAudio missing or failing to start: no device, and log why
         log.warning("could not list audio devices: %s", error)
         return []
     inputs = [
@@ -187,4 +187,6 @@ def open_error(device_name: str, error: Exception) -> AudioError:
         return MicrophonePermissionError()
     if "-9996" in text or "invalid device" in lowered or "no default input" in lowered:
         return NoMicrophoneError()
-    return DeviceOpenError(device_name, text.split("\n")[0])
+    detail = re.sub(r"\s*\[PaErrorCode -?\d+\]", "", text.split("\n")[0])
+    detail = re.sub(r"^Error (?:opening|starting) \w+:\s*", "", detail).strip() or "driver error"
+    return DeviceOpenError(device_name, detail)

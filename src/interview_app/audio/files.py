@@ -91,7 +91,7 @@ def _decode(file: Path) -> np.ndarray:
         if not container.streams.audio:
             raise AudioFileError(file, "contains no audio track")
         stream = container.streams.audio[0]
-        stream.thread_type = "AUTO"
+        stream.codec_context.thread_type = "AUTO"
         resampler: av.AudioResampler | None = None
         chunks: list[np.ndarray] = []
 
@@ -108,6 +108,9 @@ def _decode(file: Path) -> np.ndarray:
             take(resampler.resample(None))
     if not chunks:
         return np.zeros(0, dtype=np.float32)
-    planar = np.concatenate(chunks, axis=1)
-    mono = planar.mean(axis=0) if planar.shape[0] > 1 else planar[0]
-    return np.ascontiguousarray(np.clip(mono, -1.0, 1.0), dtype=np.float32)
+    planar = np.concatenate(chunks, axis=1).astype(np.float32, copy=False)
+    chunks.clear()
+    # One row of a C-ordered array is already contiguous: mono input costs no further copy.
+    mono = planar.mean(axis=0, dtype=np.float32) if planar.shape[0] > 1 else planar[0]
+    np.clip(mono, -1.0, 1.0, out=mono)
+    return mono

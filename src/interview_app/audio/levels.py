@@ -53,3 +53,68 @@ def block_levels(samples: np.ndarray, rate: int) -> list[Level]:
     """Meter readings over a whole signal, one per 1/20 s block (a short last block is kept)."""
     size = max(1, rate // LEVELS_PER_SECOND)
     return [measure(samples[start:start + size]) for start in range(0, len(samples), size)]
+
+
+class SignalWatch:
+    """Cuts a recording into 1/20 s meter blocks as it arrives, measures them and applies the warning rules."""
+
+    def __init__(self, rate: int, channels: int) -> None:
+        self.rate = rate
+        self.channels = channels
+        self.block = max(1, rate // LEVELS_PER_SECOND)
+        self.pending = np.zeros((0, channels), dtype=np.float32)
+        self.frames = 0
+        self.zero_run = 0
+        self.loudest_rms = SILENCE_DBFS
+        self.any_signal = False
+        self.came_alive = False  # sound arrived after a dead-input warning (a headset waking up)
+        self.flags: list[str] = []
+        self.raised: set[str] = set()
+
+    def feed(self, pcm: bytes) -> list[Level]:
+        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32).reshape(-1, self.channels) / 32768.0
+        self.pending = np.concatenate([self.pending, samples]) if self.pending.size else samples
+        readings = []
+        while len(self.pending) >= self.block:
+            readings.append(self._measure(self.pending[: self.block]))
+            self.pending = self.pending[self.block:]
+        return readings
+
+    def flush(self) -> list[Level]:
+        if len(self.pending) == 0:
+            return []
+        reading = self._measure(self.pending)
+        self.pending = self.pending[:0]
+        return [reading]
+
+    def _measure(self, block: np.ndarray) -> Level:
+        level = measure(block)
+        self.frames += len(block)
+        if level.clipping:
+            self._raise("clipping")
+        if not block.any():
+            self.zero_run += len(block)
+            if self.zero_run >= DEAD_INPUT_AFTER_S * self.rate:
+                self._raise("dead_input")
+        else:
+            self.zero_run = 0
+            self.any_signal = True
+            if "dead_input" in self.raised:
+                self.came_alive = True
+        self.loudest_rms = max(self.loudest_rms, level.rms_dbfs)
+        if (
+            self.frames >= TOO_QUIET_AFTER_S * self.rate
+            and self.any_signal
+            and self.loudest_rms < TOO_QUIET_SPEECH_DBFS
+        ):
+            self._raise("too_quiet")
+        return level
+
+    def _raise(self, code: str) -> None:
+        if code not in self.raised:
+            self.raised.add(code)
+            self.flags.append(code)
+
+    def new_warnings(self) -> list[str]:
+        flags, self.flags = self.flags, []
+        return flags

@@ -21,6 +21,7 @@ from interview_app.audio import levels as lv
 from interview_app.audio.errors import AudioError, NoOutputDeviceError
 from interview_app.audio.levels import Level
 from interview_app.audio.recorder import Recorder, Recording, StreamFactory
+from interview_app.audio.recovery import MIC_CHECK_FOLDER
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ def check_microphone(
     Never raises for a missing or refused microphone: the verdict is ``no_device`` with the
     message to show. The recording is kept (``result.recording``) for :func:`play_back`.
     """
-    folder = Path(out_dir) if out_dir is not None else paths.recordings_dir() / "mic-check"
+    folder = Path(out_dir) if out_dir is not None else paths.recordings_dir() / MIC_CHECK_FOLDER
     recorder = Recorder(folder, device=device, stream_factory=stream_factory, on_level=on_level)
     try:
         recorder.start(folder / "mic-check.wav")

@@ -31,7 +31,8 @@ from interview_app import paths
 from interview_app.audio import levels as lv
 from interview_app.audio.devices import InputDevice, open_error, resolve_input_device
 from interview_app.audio.errors import AudioError
-from interview_app.audio.levels import Level
+from interview_app.audio.levels import Level, SignalWatch
+from interview_app.audio.notices import RecorderWarning, make_warning
 from interview_app.audio.recovery import ACTIVE as _ACTIVE
 from interview_app.audio.recovery import recover_unfinished
 from interview_app.audio.resample import resample
@@ -57,54 +58,6 @@ StreamFactory = Callable[..., Any]
 RecorderState = Literal["idle", "recording", "paused", "device_lost", "stopped"]
 
 _STOP = object()
-
-
-@dataclass(frozen=True)
-class RecorderWarning:
-    """Something the person should know about the recording; ``code`` is stable for translation."""
-
-    code: str  # clipping | too_quiet | dead_input | device_lost | overflow | write_failed
-    message: str
-    message_ko: str = ""
-
-    def to_dict(self) -> dict[str, str]:
-        return {"code": self.code, "message": self.message, "message_ko": self.message_ko}
-
-
-_WARNINGS: dict[str, tuple[str, str]] = {
-    "clipping": (
-        "the microphone is overloaded (clipping); move it a little further away or turn the input volume down",
-        "입력이 너무 커서 소리가 찌그러집니다. 마이크를 조금 멀리 두거나 입력 볼륨을 낮추세요.",
-    ),
-    "too_quiet": (
-        "the voice is very quiet and may not be transcribed; speak closer to the microphone or turn the "
-        "input volume up",
-        "목소리가 너무 작아 인식되지 않을 수 있습니다. 마이크에 가까이 말하거나 입력 볼륨을 높이세요.",
-    ),
-    "dead_input": (
-        "the microphone delivers pure silence; check that it is not muted and that the app may use it "
-        "(on a Mac: System Settings > Privacy & Security > Microphone)",
-        "마이크에서 아무 소리도 들어오지 않습니다. 음소거 여부와 마이크 사용 권한을 확인하세요 "
-        "(Mac: 시스템 설정 > 개인정보 보호 및 보안 > 마이크).",
-    ),
-    "device_lost": (
-        "the microphone stopped working (unplugged or disconnected); everything recorded until then is kept",
-        "마이크 연결이 끊겼습니다. 그때까지 녹음된 내용은 저장되어 있습니다.",
-    ),
-    "overflow": (
-        "the computer was too busy and {count} short piece(s) of audio were dropped; close other programs",
-        "컴퓨터가 바빠서 소리 일부({count}회)가 빠졌습니다. 다른 프로그램을 닫아 주세요.",
-    ),
-    "write_failed": (
-        "the recording could not be written to disk ({detail}); free some disk space; what was written is kept",
-        "녹음을 디스크에 저장하지 못했습니다 ({detail}). 디스크 공간을 확보하세요. 저장된 부분은 남아 있습니다.",
-    ),
-}
-
-
-def _warning(code: str, **values: object) -> RecorderWarning:
-    english, korean = _WARNINGS[code]
-    return RecorderWarning(code, english.format(**values), korean.format(**values))
 
 
 @dataclass(frozen=True)
@@ -201,9 +154,10 @@ class Recorder:
         self._stream: Any = None
         self._wav: WavStream | None = None
         self._writer: threading.Thread | None = None
-        self._meter: _Meter | None = None
+        self._meter: SignalWatch | None = None
         self._paused = False
         self._stopping = False
+        self._stream_running = False
         self._overflows = 0
         self._frames_received = 0
         self._last_audio = time.monotonic()
@@ -276,15 +230,17 @@ class Recorder:
             self._writer = threading.Thread(target=self._write_loop, name="recording-writer", daemon=True)
             self._writer.start()
             self._last_audio = time.monotonic()
-            try:
-                stream.start()
-            except Exception as error:
+            failure = _call_guarded(stream.start, "start")
+            self._last_audio = time.monotonic()
+            self._stream_running = failure is None  # the device watch starts only now
+            if failure is not None:
+                self._stopping = True
                 self._finish_writer()
                 _ACTIVE.discard(target.resolve())
                 target.unlink(missing_ok=True)
                 _close_quietly(stream)
                 self._state = "idle"
-                raise open_error(self._device_name or "default", error) from error
+                raise open_error(self._device_name or "default", failure)
             log.info(
                 "recording to %s from %s at %d Hz, %d channel(s)",
                 target, self._device_name or "default input", self._sample_rate, self._channels,
@@ -322,7 +278,7 @@ class Recorder:
                 self._warnings = [w for w in self._warnings if w.code != "dead_input"]
             if self._overflows:
                 self._warnings = [w for w in self._warnings if w.code != "overflow"]
-                self._warnings.append(_warning("overflow", count=self._overflows))
+                self._warnings.append(make_warning("overflow", count=self._overflows))
             self._state = "stopped"
             recording = Recording(
                 path=wav.path,
@@ -357,9 +313,9 @@ class Recorder:
         native_rate: float | None = None
         max_channels = 2
         if factory is None:
-            factory = _default_stream_factory()
-            name = self.device if isinstance(self.device, str) else None
+            name = str(self.device) if isinstance(self.device, (str, int)) else None
             chosen = self.device if isinstance(self.device, InputDevice) else resolve_input_device(name)
+            factory = _default_stream_factory()
             device = chosen.id
             native_rate = chosen.default_samplerate
             max_channels = chosen.channels
@@ -376,6 +332,7 @@ class Recorder:
             if rate and int(rate) not in rates:
                 rates.append(int(rate))
         last_error: Exception | None = None
+        callback = self._make_callback()
         for channels in (1, 2) if max_channels >= 2 else (1,):
             for rate in rates:
                 try:
@@ -384,7 +341,7 @@ class Recorder:
                         channels=channels,
                         dtype="int16",
                         device=device,
-                        callback=self._callback,
+                        callback=callback,
                         finished_callback=self._stream_finished.set,
                         blocksize=0,
                     )
@@ -401,14 +358,22 @@ class Recorder:
 
     # -- the audio callback: copy and hand over, nothing else ------------------------------------
 
-    def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
-        self._last_audio = time.monotonic()
-        if status and getattr(status, "input_overflow", False):
-            self._overflows += 1
-        if self._paused or self._stopping:
-            return
-        self._queue.put(bytes(indata))
-        self._frames_received += frames
+    def _make_callback(self) -> Callable[[Any, int, Any, Any], None]:
+        """A callback bound to this take: a stale stream from an earlier take can never write into it."""
+        handoff = self._queue
+
+        def callback(indata: Any, frames: int, time_info: Any, status: Any) -> None:
+            if handoff is not self._queue:
+                return
+            self._last_audio = time.monotonic()
+            if status and getattr(status, "input_overflow", False):
+                self._overflows += 1
+            if self._paused or self._stopping:
+                return
+            handoff.put(bytes(indata))
+            self._frames_received += frames
+
+        return callback
 
     # -- the writer thread -----------------------------------------------------------------------
 
@@ -420,7 +385,7 @@ class Recorder:
     def _write_loop(self) -> None:
         wav = self._wav
         assert wav is not None
-        meter = self._meter = _Meter(self._sample_rate, self._channels)
+        meter = self._meter = SignalWatch(self._sample_rate, self._channels)
         write_failed = False
         last_checkpoint = time.monotonic()
         while True:
@@ -462,7 +427,7 @@ class Recorder:
             self._warn("write_failed", detail=error.strerror or str(error))
 
     def _watch_device(self, now: float) -> None:
-        if self._stopping or self._state not in ("recording", "paused"):
+        if self._stopping or not self._stream_running or self._state not in ("recording", "paused"):
             return
         finished = self._stream_finished.is_set()
         stalled = now - self._last_audio > self.stall_timeout_s
@@ -481,7 +446,7 @@ class Recorder:
             if code in self._warned:
                 return
             self._warned.add(code)
-            warning = _warning(code, **values) if code != "overflow" else _warning(code, count=self._overflows)
+            warning = make_warning(code, **values) if code != "overflow" else make_warning(code, count=self._overflows)
             self._warnings.append(warning)
         log.warning("recording: %s", warning.message)
         if self.on_warning is not None:
@@ -500,69 +465,32 @@ class Recorder:
                 log.exception("on_level handler failed")
 
 
-class _Meter:
-    """Cuts the stream into 1/20 s blocks, measures them and keeps the warning rules' state."""
+STREAM_CALL_TIMEOUT_S = 3.0  # a stream call on a vanished device can block for good
 
-    def __init__(self, rate: int, channels: int) -> None:
-        self.rate = rate
-        self.channels = channels
-        self.block = max(1, rate // lv.LEVELS_PER_SECOND)
-        self.pending = np.zeros((0, channels), dtype=np.float32)
-        self.frames = 0
-        self.zero_run = 0
-        self.loudest_rms = lv.SILENCE_DBFS
-        self.any_signal = False
-        self.came_alive = False  # sound arrived after a dead-input warning (a headset waking up)
-        self.flags: list[str] = []
-        self.raised: set[str] = set()
 
-    def feed(self, pcm: bytes) -> list[Level]:
-        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32).reshape(-1, self.channels) / 32768.0
-        self.pending = np.concatenate([self.pending, samples]) if self.pending.size else samples
-        readings = []
-        while len(self.pending) >= self.block:
-            readings.append(self._measure(self.pending[: self.block]))
-            self.pending = self.pending[self.block:]
-        return readings
+def _call_guarded(function: Callable[[], object], what: str) -> Exception | None:
+    """Run a stream call in a helper thread; an error, or a hang past the timeout, is returned as an error.
 
-    def flush(self) -> list[Level]:
-        if len(self.pending) == 0:
-            return []
-        reading = self._measure(self.pending)
-        self.pending = self.pending[:0]
-        return [reading]
+    PortAudio calls on a device that has just gone away (a sound server that died, a Bluetooth
+    headset out of range) can block forever; the audio is safe on disk by then, so the recorder
+    carries on without waiting for them.
+    """
+    outcome: list[Exception | None] = []
 
-    def _measure(self, block: np.ndarray) -> Level:
-        level = lv.measure(block)
-        self.frames += len(block)
-        if level.clipping:
-            self._flag("clipping")
-        if not block.any():
-            self.zero_run += len(block)
-            if self.zero_run >= lv.DEAD_INPUT_AFTER_S * self.rate:
-                self._flag("dead_input")
+    def call() -> None:
+        try:
+            function()
+        except Exception as error:
+            outcome.append(error)
         else:
-            self.zero_run = 0
-            self.any_signal = True
-            if "dead_input" in self.raised:
-                self.came_alive = True
-        self.loudest_rms = max(self.loudest_rms, level.rms_dbfs)
-        if (
-            self.frames >= lv.TOO_QUIET_AFTER_S * self.rate
-            and self.any_signal
-            and self.loudest_rms < lv.TOO_QUIET_SPEECH_DBFS
-        ):
-            self._flag("too_quiet")
-        return level
+            outcome.append(None)
 
-    def _flag(self, code: str) -> None:
-        if code not in self.raised:
-            self.raised.add(code)
-            self.flags.append(code)
-
-    def new_warnings(self) -> list[str]:
-        flags, self.flags = self.flags, []
-        return flags
+    helper = threading.Thread(target=call, name=f"stream-{what}", daemon=True)
+    helper.start()
+    helper.join(STREAM_CALL_TIMEOUT_S)
+    if not outcome:
+        return TimeoutError(f"the audio device did not answer '{what}' within {STREAM_CALL_TIMEOUT_S:.0f} s")
+    return outcome[0]
 
 
 def _close_quietly(stream: Any) -> bool:
@@ -571,9 +499,10 @@ def _close_quietly(stream: Any) -> bool:
         return True
     clean = True
     for method in ("stop", "close"):
-        try:
-            getattr(stream, method)()
-        except Exception as error:  # the audio is already safe on disk
+        error = _call_guarded(getattr(stream, method), method)
+        if error is not None:  # the audio is already safe on disk
             log.info("closing the input stream: %s failed: %s", method, error)
             clean = False
+            if isinstance(error, TimeoutError):
+                break
     return clean

@@ -12,6 +12,8 @@ from interview_app.audio.wavstream import MARKER_SUFFIX, read_marker, repair
 
 log = logging.getLogger(__name__)
 
+MIC_CHECK_FOLDER = "mic-check"  # where the microphone check records (never offered back as an answer)
+
 # Files this process is writing right now; recovery leaves them alone.
 ACTIVE: set[Path] = set()
 
@@ -42,20 +44,24 @@ def _process_alive(pid: int) -> bool:
 def recover_unfinished(directory: str | os.PathLike[str] | None = None) -> list[Path]:
     """Find recordings cut short by a crash or power cut, repair them, and return them (oldest first).
 
-    A recording is unfinished while its marker file exists. Files another running process is
-    still writing are left alone; unfinished files with no audio at all are removed.
+    Looks in ``directory`` and every folder below it (default: the whole data folder, so session
+    folders' answers and loose recordings are both found). A recording is unfinished while its
+    marker file exists. Files another running process is still writing are left alone;
+    unfinished files with no audio at all are removed.
     """
-    folder = Path(directory) if directory is not None else paths.recordings_dir()
+    folder = Path(directory) if directory is not None else paths.data_dir()
     if not folder.is_dir():
         return []
     recovered: list[Path] = []
-    for marker in sorted(folder.glob(f"*.wav{MARKER_SUFFIX}")):
+    for marker in sorted(folder.rglob(f"*.wav{MARKER_SUFFIX}")):
         wav_path = marker.with_name(marker.name[: -len(MARKER_SUFFIX)])
         info = read_marker(wav_path) or {}
         pid = int(info.get("pid", 0) or 0)
         if wav_path.resolve() in ACTIVE or (pid != os.getpid() and _process_alive(pid)):
             continue
-        if not wav_path.exists():
+        if not wav_path.exists() or MIC_CHECK_FOLDER in wav_path.relative_to(folder).parts:
+            # Nothing to give back, or a microphone check (not an answer): clear it away.
+            wav_path.unlink(missing_ok=True)
             marker.unlink(missing_ok=True)
             continue
         try:

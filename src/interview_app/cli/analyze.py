@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from interview_app.analysis import AnalysisInputError, analyze_answer, load_norms
-from interview_app.errors import EXIT_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, UserError
+from interview_app.errors import EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, UserError
 from interview_app.fileio import write_text_atomic
 from interview_app.storage.settings import Settings
 from interview_app.transcription.types import Transcript, TranscriptFormatError
@@ -38,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="the answer's language (default: the transcript's)")
     parser.add_argument("--json", metavar="OUT.json", required=True,
                         help="where to write the analysis ('-' for stdout)")
+    parser.add_argument("--report", metavar="OUT.html", help="also write the HTML feedback report")
     parser.add_argument("--site-norms", metavar="FILE", help="a site's thresholds file overriding the defaults")
     parser.add_argument("--blind-hiring", action="store_true",
                         help="flag school names, hometown and family details (public-sector practice)")
@@ -45,6 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from interview_app.analysis import analyze_answer, load_norms
+
     if bool(args.bank) != bool(args.question_id):
         raise UserError("--bank and --question-id go together; give both or neither", exit_code=EXIT_USAGE)
     if args.question and args.bank:
@@ -82,18 +84,25 @@ def run(args: argparse.Namespace) -> int:
     text = analysis.to_json()
     if args.json == "-":
         sys.stdout.write(text + "\n")
-        return EXIT_OK
-    try:
-        write_text_atomic(args.json, text + "\n")
-    except OSError as error:
-        raise UserError(f"cannot write {args.json}: {error.strerror or error}", exit_code=EXIT_OUTPUT) from None
-    problems = [f for f in analysis.findings if f["severity"] in ("major", "minor")]
-    print(f"wrote {args.json}: {len(analysis.findings)} findings ({len(problems)} to work on)")
+    else:
+        try:
+            write_text_atomic(args.json, text + "\n")
+        except OSError as error:
+            raise UserError(f"cannot write {args.json}: {error.strerror or error}", exit_code=EXIT_OUTPUT) from None
+        problems = [f for f in analysis.findings if f["severity"] in ("major", "minor")]
+        print(f"wrote {args.json}: {len(analysis.findings)} findings ({len(problems)} to work on)")
+    if args.report:
+        from interview_app.reports import write_report
+
+        report = write_report(analysis.to_dict(), Path(args.report))
+        print(f"wrote {report}", file=sys.stderr if args.json == "-" else sys.stdout)
     return EXIT_OK
 
 
 def read_transcript(path: Path) -> tuple[Transcript, dict[str, Any]]:
     """Read a transcript file; a broken one becomes a one-line message naming the problem."""
+    from interview_app.analysis import AnalysisInputError
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -119,15 +128,12 @@ def read_transcript(path: Path) -> tuple[Transcript, dict[str, Any]]:
 
 def transcribe(path: Path, lang: str, settings: Settings, question: str | None) -> tuple[Transcript, Any]:
     """Load the recording and transcribe it with the bundled model."""
-    try:
-        from interview_app.audio.files import load_audio  # type: ignore[import-not-found,unused-ignore]
-        from interview_app.transcription.transcriber import (  # type: ignore[import-not-found,unused-ignore]
-            Transcriber,
-        )
-    except ImportError:
-        raise UserError("transcribing audio is not available in this build; analyse a transcript file instead",
-                        exit_code=EXIT_MODEL) from None
+    from interview_app.audio.files import load_audio
+    from interview_app.transcription.transcriber import Transcriber
+
     if not path.exists():
+        from interview_app.analysis import AnalysisInputError
+
         raise AnalysisInputError(f"audio file not found: {path}")
     samples = load_audio(path)
     transcriber = Transcriber(model=settings.model)

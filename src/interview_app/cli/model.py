@@ -37,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     download = actions.add_parser("download", help="download a larger model (needs the internet)")
     download.add_argument("name", choices=sorted(models.DOWNLOADABLE), help="the model to download")
+    download.add_argument("--force", action="store_true", help="download again even if it is already there")
     download.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     download.set_defaults(func=run_download)
 
@@ -75,7 +76,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_download(args: argparse.Namespace) -> int:
     printer = None if args.quiet else _DownloadPrinter()
-    info = models.download_model(args.name, on_progress=printer)
+    info = models.download_model(args.name, on_progress=printer, force=args.force)
     if printer is not None:
         printer.finish()
         print(f"{info.name} ready: {info.path}")
@@ -98,7 +99,7 @@ class _DownloadPrinter:
     def __call__(self, progress: DownloadProgress) -> None:
         done_mb = progress.done_bytes / 1e6
         fraction = progress.fraction
-        if fraction is None:
+        if fraction is None or progress.total_bytes is None:
             text = f"{progress.model}: {progress.file} {done_mb:.0f} MB"
         else:
             text = f"{progress.model}: {fraction:4.0%} ({done_mb:.0f} of {progress.total_bytes / 1e6:.0f} MB, " \

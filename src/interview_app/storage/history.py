@@ -165,9 +165,14 @@ class History:
                 log.info("upgrading %s to schema version %d (%s)", self.db_path, version, name)
                 try:
                     db.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
-                except sqlite3.Error:
+                except sqlite3.Error as error:
                     db.rollback()
-                    raise
+                    log.exception("upgrading %s to schema version %d failed", self.db_path, version)
+                    raise StorageError(
+                        f"the history database {self.db_path} could not be upgraded ({error}); it was left as it "
+                        "was. Check there is free disk space and start again",
+                        exit_code=EXIT_OUTPUT,
+                    ) from None
 
     # -- adding and listing -------------------------------------------------------------------
     def _folder_text(self, folder: Path) -> str:
@@ -272,6 +277,7 @@ class History:
         notes = self.get_notes(session_id)
         for answer in document["answers"]:
             notes["answers"].setdefault(str(answer["index"]), "")
+        notes["answers"] = dict(sorted(notes["answers"].items(), key=lambda item: int(item[0])))
         document["notes"] = notes
         earlier = []
         if row.person_label:

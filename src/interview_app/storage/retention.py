@@ -235,7 +235,11 @@ def _wipe(ids: list[str], history: History, *, everything: bool) -> WipeReport:
     _scrub_logs(ids)
     leftovers = _verify(ids, needles) if ids else ()
     if leftovers:
-        log.warning("wipe: %d file(s) still mention a wiped session: %s", len(leftovers), leftovers)
+        # Name the files for staff, but never write a wiped id back into the log.
+        shown = [str(path) for path in leftovers]
+        for session_id in ids:
+            shown = [text.replace(session_id, "<wiped session>") for text in shown]
+        log.warning("wipe: %d file(s) still mention a wiped session: %s", len(leftovers), ", ".join(shown))
     log.info("wiped %d session(s); %d files or folders removed", len(ids), len(removed))
     return WipeReport(tuple(ids), tuple(removed), leftovers)
 

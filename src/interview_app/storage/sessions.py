@@ -37,11 +37,19 @@ TRANSCRIPTS_DIR = "transcripts"
 DERIVED_KEYS = ("notes", "history")
 
 _SESSION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+# Names Windows reserves for devices, whatever the extension.
+_WINDOWS_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.IGNORECASE)
 
 
 def check_session_id(session_id: str) -> str:
     """Return ``session_id`` if it is safe as a folder name, else raise :class:`StorageError`."""
-    if not isinstance(session_id, str) or not _SESSION_ID.fullmatch(session_id) or ".." in session_id:
+    if (
+        not isinstance(session_id, str)
+        or not _SESSION_ID.fullmatch(session_id)
+        or ".." in session_id
+        or session_id.endswith(".")
+        or _WINDOWS_RESERVED.fullmatch(session_id)
+    ):
         raise StorageError(
             f"'{session_id}' is not a valid session id (letters, digits, '-', '_' and '.', up to 100)"
         )

@@ -6,7 +6,8 @@
    are also a real closing line, so they are dropped only when the decoder itself doubts them
    (see :data:`WEAK_EVIDENCE`).
 2. **Repetition loops**: the same word or phrase many times in a row ("I think I think I think
-   ..."), or the same segment again and again. One occurrence is kept; the rest is dropped.
+   ..."), the same segment again and again, or one unit repeated inside a single word (Korean
+   output without spaces). One occurrence is kept; the rest is dropped.
    People do repeat themselves ("그 그", "I I"), so only runs longer than a person makes count.
 3. **An echoed prompt**: the filler prompt given to the decoder coming back as text.
 
@@ -72,10 +73,11 @@ ALWAYS_INVENTED_PATTERNS: tuple[re.Pattern[str], ...] = (
 # Short phrases that are invented on noise but are also what a person says (a closing
 # "감사합니다" / "Thank you."): dropped only when the segment is weak (below).
 INVENTED_IF_WEAK: dict[str, tuple[str, ...]] = {
-    "ko": ("감사합니다", "고맙습니다", "감사합니다감사합니다", "네", "아", "음", "어", "그", "예"),
-    "en": ("thankyou", "thanks", "thankyouverymuch", "thankyousomuch", "bye", "byebye", "you", "so",
-           "okay", "oh", "um", "uh", "hmm", "yeah"),
+    "ko": ("감사합니다", "고맙습니다", "감사합니다감사합니다"),
+    "en": ("thankyou", "thanks", "thankyouverymuch", "thankyousomuch", "bye", "byebye", "you"),
 }
+# Fillers on their own ("음.", "Um.") are not on the list: they are what the analysis counts,
+# and the voice-activity filter already keeps noise away from the decoder.
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,23 @@ def collapse_word_loops(words: Sequence[Word]) -> tuple[list[Word], list[list[Wo
     return kept, removed
 
 
+# A loop inside one word, as Korean output without spaces shows it ("네네네네네네", "감사합니다감사합니다
+# 감사합니다..."): a unit of up to ten characters five or more times over, ten characters at least.
+_LOOP_INSIDE_WORD = re.compile(r"(.{1,10}?)\1{4,}(.*)", re.DOTALL)
+LOOP_INSIDE_WORD_MIN_CHARS = 10
+
+
+def collapse_loop_inside_word(word: Word) -> tuple[Word, str] | None:
+    """Shorten a word that is one unit repeated many times to one unit; return it and what was cut."""
+    core = word.word.strip()
+    match = _LOOP_INSIDE_WORD.fullmatch(core)
+    if len(core) < LOOP_INSIDE_WORD_MIN_CHARS or match is None:
+        return None
+    unit, rest = match.group(1), match.group(2)
+    leading = word.word[: len(word.word) - len(word.word.lstrip())]
+    return replace(word, word=leading + unit + rest), core[len(unit): len(core) - len(rest)]
+
+
 def _loop_at(tokens: Sequence[str], start: int) -> tuple[int, int] | None:
     """The (n-gram size, repeat count) of a loop starting at ``start``, or None."""
     for size in range(1, LOOP_MAX_NGRAM + 1):
@@ -226,6 +245,12 @@ def apply_guards(
         for run in loops:
             dropped.append(DroppedSegment(run[0].start, run[-1].end, "".join(w.word for w in run).strip(),
                                           "repetition_loop"))
+        for index, word in enumerate(words):
+            shortened = collapse_loop_inside_word(word)
+            if shortened is not None:
+                words[index], cut = shortened
+                dropped.append(DroppedSegment(word.start, word.end, cut, "repetition_loop"))
+                loops.append([word])
         if loops:
             segment = replace(segment, words=tuple(words), text="".join(w.word for w in words))
         kept.append(replace(segment, id=len(kept)))

