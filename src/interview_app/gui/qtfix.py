@@ -1,35 +1,16 @@
-"""Keeping Python 3.11 alive under PySide 6.12.
+"""One name for every signal emission in the app.
 
-PySide 6.12 returns ``None``, ``True`` and ``False`` from its methods and from ``Signal.emit``
-without taking a reference for them, as is harmless on Python 3.12, where those objects are
-immortal. On Python 3.11 every such call takes one reference away; a painted countdown and a level
-meter make millions of calls in an hour, and the interpreter aborts ("deallocating None" or
-"deallocating True or False"). On Python before 3.12 this module gives those singletons a
-reference count so large that no run can use it up, which is what 3.12's immortality does.
-Importing any screen imports this module first (through :func:`emit`).
+PySide 6.12 on Python 3.11 drops a reference to ``None``/``True``/``False`` on each call that
+returns them, and the interpreter aborts after a few minutes of painting ("deallocating None").
+pyproject.toml therefore keeps PySide6 below 6.12; tests/gui/test_qt_refcounts.py fails if a
+PySide6 with that fault is ever installed, rather than letting the app crash mid-interview.
 """
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from typing import Any
-
-_HEADROOM = 1 << 48  # references; at ten million calls a second this lasts about 900 years
-
-
-def _make_singletons_immortal() -> bool:
-    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):  # immortal already; debug builds differ
-        return False
-    for singleton in (None, True, False, Ellipsis, NotImplemented):
-        # ob_refcnt is the first field of every object in a release build of CPython 3.11.
-        ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
-    return True
-
-
-IMMORTALISED = _make_singletons_immortal()
 
 
 def emit(signal: Any, *args: Any) -> None:
-    """``signal.emit(*args)``; one name for every emission in the app."""
+    """``signal.emit(*args)``; one place to adapt should emission ever need care again."""
     signal.emit(*args)
