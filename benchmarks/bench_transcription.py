@@ -48,7 +48,8 @@ def child(side: str, audio: str, threads: int, model: str) -> None:
 
         whisper = WhisperModel(str(info.path), device="cpu", compute_type="int8", cpu_threads=threads)
         loaded, cpu_started = time.perf_counter(), time.process_time()
-        segments, result = whisper.transcribe(audio, **DECODING.faster_whisper_kwargs("en", FILLER_PROMPTS["en"]))
+        prompt = FILLER_PROMPTS["en"] if DECODING.use_filler_prompt else None
+        segments, result = whisper.transcribe(audio, **DECODING.faster_whisper_kwargs("en", prompt))
         words = sum(len(s.words or ()) for s in segments)
         duration = result.duration
     done, cpu_s = time.perf_counter(), time.process_time() - cpu_started

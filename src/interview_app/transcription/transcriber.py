@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import ctranslate2
 import numpy as np
 
 from interview_app.audio.files import SAMPLE_RATE, load_audio
@@ -55,7 +56,14 @@ class DecodeSettings:
 
     beam_size: int = 5
     condition_on_previous_text: bool = False
-    use_filler_prompt: bool = True
+    # Off by default: on a 60 s espeak answer "Um, uh." sent one of four runs into invented text
+    # ("Yeah. Ok. Um. Okay. Stay safe."), and an invented "Um" is a filler counted against the
+    # person. Without it fillers were kept just as often; timing and the audio cover the rest.
+    use_filler_prompt: bool = False
+    # When a window falls back to higher temperatures the decoder samples; a fixed seed makes the
+    # same recording give the same transcript every time (a consultant re-running gets what the
+    # person saw). Without it four runs of one answer gave three different texts.
+    random_seed: int = 20261122
     vad_parameters: dict[str, Any] = field(default_factory=lambda: {
         "threshold": 0.5,
         "min_speech_duration_ms": 200,
@@ -207,6 +215,7 @@ class Transcriber:
                 decode_language, probability = detection
                 _check_cancel(cancel)
             prompt = FILLER_PROMPTS.get(decode_language) if self.settings.use_filler_prompt else None
+            ctranslate2.set_random_seed(self.settings.random_seed)
             segments_iter, info = self._model.transcribe(
                 samples, **self.settings.faster_whisper_kwargs(decode_language, prompt)
             )
