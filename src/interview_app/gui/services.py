@@ -261,6 +261,13 @@ def list_sessions() -> list[dict[str, Any]]:
     ]
 
 
+def import_answer_file(source: Path, target: Path) -> Path:
+    """Keep an audio file as the answer at ``target`` (16 kHz mono WAV); a bad file raises a UserError."""
+    recording = _get("interview_app.audio.importing", "import_answer")(source, out_dir=target.parent)
+    Path(recording.path).replace(target)
+    return target
+
+
 def delete_session(session_dir: Path) -> None:
     """Remove a session: its history rows and notes, and its folder (recordings, transcripts, report)."""
     session_id = Path(session_dir).name

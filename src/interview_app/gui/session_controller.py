@@ -32,6 +32,11 @@ PREP, ANSWERING, REVIEW, PAUSED, FINISHING, DONE, ABORTED = (
     "prep", "answering", "review", "paused", "finishing", "done", "aborted")
 
 
+# Recorder failures that mean no answer is being recorded at all (the microphone never opened).
+_CANNOT_RECORD = frozenset({"no_microphone", "mic_permission", "device_not_found", "device_open_failed",
+                            "start_failed"})
+
+
 @dataclass
 class SessionPlan:
     """What the start screen chose."""
@@ -215,12 +220,27 @@ class SessionController(QObject):
             else:
                 self.finish_answer()
 
+    def use_audio_file(self, source: str) -> None:
+        """Answer the current question with an audio file (no microphone, or an answer recorded elsewhere).
+
+        Only before the answer starts; a file that cannot be read raises a UserError to show.
+        """
+        if self.state != PREP:
+            return
+        number = self.index + 1
+        target = services.answer_path(self.session_dir, number)
+        services.import_answer_file(Path(source), target)
+        self._submit_answer(number, target)
+
     def _on_recording_stopped(self, recording: Any) -> None:
         if not self._waiting_stop:
             return
         self._waiting_stop = False
         number = self.index + 1
         path = Path(getattr(recording, "path", services.answer_path(self.session_dir, number)))
+        self._submit_answer(number, path)
+
+    def _submit_answer(self, number: int, path: Path) -> None:
         self.recorded.add(number)
         emit(self.answer_recorded, number, str(path))
         self.pipeline.submit_answer({
@@ -242,6 +262,9 @@ class SessionController(QObject):
 
     def _on_recorder_failed(self, code: str, message: str) -> None:
         self._waiting_stop = False
+        if self.state == ANSWERING and code in _CANNOT_RECORD:
+            # Nothing is being recorded: back to preparation, where an audio file can be used instead.
+            self._set_state(PREP)
         emit(self.failed, message)
 
     def _on_answer_done(self, number: int, result: dict[str, Any]) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot
 
 from interview_app.errors import UserError
-from interview_app.gui import services
+from interview_app.gui import i18n, services
 from interview_app.gui.qtfix import emit
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,11 @@ BACKGROUND_NICE = 10  # how much lower than the GUI the transcription and analys
 
 
 def _describe(error: BaseException) -> str:
-    return error.message if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+    """What went wrong, in the interface's language where the error carries a Korean wording."""
+    if not isinstance(error, UserError):
+        return f"{type(error).__name__}: {error}"
+    korean = getattr(error, "message_ko", None)
+    return korean if korean and i18n.language() == "ko" else error.message
 
 
 # --- one-off jobs -------------------------------------------------------------------------

@@ -9,8 +9,19 @@ import contextlib
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from interview_app.errors import UserError
+from interview_app.gui import i18n
 from interview_app.gui.i18n import MESSAGES, format_seconds, tr
 from interview_app.gui.session_controller import ABORTED, ANSWERING, PAUSED, PREP, SessionController
 from interview_app.gui.widgets.countdown import Countdown
@@ -22,7 +33,9 @@ WARNING_SHOWN_MS = 6000
 
 def warning_text(code: str, message: str) -> str:
     key = f"warn.{code}"
-    return tr(key) if key in MESSAGES else tr("warn.other", message=message or code)
+    if code != "other" and key in MESSAGES:
+        return tr(key)
+    return tr("warn.other", message=message or code)
 
 
 class InterviewScreen(QWidget):
@@ -49,6 +62,8 @@ class InterviewScreen(QWidget):
         self._warning_timer.timeout.connect(self.warning.hide)
         self.action = QPushButton(objectName="primary")
         self.action.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space belongs to the interview, not the button
+        # No microphone, or an answer recorded elsewhere: use a file instead (before the answer starts).
+        self.use_file = QPushButton()
         self.background = QLabel(objectName="muted")
         self.background_bar = QProgressBar(maximumHeight=8, textVisible=False)
         self.background_bar.hide()
@@ -90,11 +105,13 @@ class InterviewScreen(QWidget):
         layout.addWidget(self.meter)
         layout.addWidget(self.pause_panel)
         layout.addWidget(self.action, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.use_file, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.hint, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.background)
         layout.addWidget(self.background_bar)
 
         self.action.clicked.connect(self._toggle)
+        self.use_file.clicked.connect(self._choose_file)
         self.resume_button.clicked.connect(self._resume)
         self.quit_button.clicked.connect(self._ask_quit)
         self.confirm_yes.clicked.connect(self.quit_requested)
@@ -164,6 +181,7 @@ class InterviewScreen(QWidget):
             self.pause_text.setText(tr("interview.paused"))
             self.resume_button.setFocus()
         self.action.setEnabled(state in (PREP, ANSWERING))
+        self.use_file.setVisible(state == PREP)
 
     def _on_tick(self, elapsed: float, remaining: float) -> None:
         self.countdown.set_time(elapsed, remaining)
@@ -188,6 +206,21 @@ class InterviewScreen(QWidget):
             self._escape()
         else:
             super().keyPressEvent(event)
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("interview.choose_file"), "", tr("interview.audio_files"))
+        if path:
+            self.answer_with_file(path)
+
+    def answer_with_file(self, path: str) -> None:
+        """Use an audio file as this question's answer; a file that cannot be read is said in plain words."""
+        if self.controller is None:
+            return
+        try:
+            self.controller.use_audio_file(path)
+        except UserError as error:
+            korean = getattr(error, "message_ko", None)
+            self.show_warning("other", korean if korean and i18n.language() == "ko" else error.message)
 
     def _toggle(self) -> None:
         if self.controller is not None and self.controller.state in (PREP, ANSWERING):
@@ -217,5 +250,6 @@ class InterviewScreen(QWidget):
         self.quit_button.setText(tr("interview.quit"))
         self.confirm_yes.setText(tr("interview.quit_yes"))
         self.hint.setText(tr("interview.keys"))
+        self.use_file.setText(tr("interview.use_file"))
         if self.controller is not None and self.controller.state not in ("", ABORTED):
             self._on_state(self.controller.state)
