@@ -152,6 +152,12 @@ def analyze_answer(
     lang = resolve_language(transcript, language)
     words = transcript.words
     check_words(words, transcript.duration_s, transcript.empty_reason)
+    # An answer in the other language (English spoken in a Korean session, say) is analysed in the
+    # language actually spoken, and the person is told first.
+    expected_lang = lang
+    spoken_lang = findings.spoken_language(words, norms)
+    if spoken_lang is not None and spoken_lang != lang:
+        lang = spoken_lang
     question = question if question is not None else transcript.question
     doc = build_doc(words, lang, low_confidence_below=norms.num("confidence.low_below"))
     if lang == "ko":
@@ -264,6 +270,10 @@ def analyze_answer(
         "formality": formality, "voice": voice, **built,
     }
     found = findings.build(doc, result, norms)
+    if lang != expected_lang:
+        found.insert(0, findings.language_mismatch(doc, expected_lang))
+        skipped.append({"what": "language",
+                        "why": f"answered in {lang} although {expected_lang} was chosen; analysed as {lang}"})
     for finding in found:
         used.update(finding["norms"])
 

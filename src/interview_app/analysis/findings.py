@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from interview_app.analysis import korean
 from interview_app.analysis.norms import Norms
 from interview_app.analysis.text import Doc, normalise
+from interview_app.transcription.types import Word
 
 SEVERITY_ORDER = {"major": 0, "minor": 1, "info": 2, "strength": 3}
 
@@ -24,6 +26,35 @@ def _whole(doc: Doc) -> list[dict[str, Any]]:
 
 def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def spoken_language(words: Sequence[Word], norms: Norms) -> str | None:
+    """'ko' or 'en' from the script of the words themselves, or None when it is not clear."""
+    text = "".join(w.word for w in words)
+    hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    letters = hangul + latin
+    if letters < norms.num("language.min_letters"):
+        return None
+    share = norms.num("language.dominant_share")
+    if hangul / letters >= share:
+        return "ko"
+    if latin / letters >= share:
+        return "en"
+    return None
+
+
+def language_mismatch(doc: Doc, expected: str) -> dict[str, Any]:
+    """The answer was spoken in another language than the session's; written in the session's language."""
+    if expected == "ko":
+        message = "한국어 면접인데 영어로 답한 것 같습니다. 아래 분석은 영어 답변으로 한 것입니다."
+        suggestion = ("한국어 질문에는 한국어로 답해 보세요. "
+                      "영어 면접 연습이라면 시작 화면에서 언어를 English로 고르세요.")
+    else:
+        message = "This is an English interview, but the answer seems to be in Korean; it was analysed as Korean."
+        suggestion = "Answer English questions in English, or choose 한국어 on the start screen to practise in Korean."
+    return _finding("language_mismatch", "language", "major", message, suggestion, _whole(doc),
+                    ["language.dominant_share"])
 
 
 def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
