@@ -60,9 +60,10 @@ class DecodeSettings:
     # ("Yeah. Ok. Um. Okay. Stay safe."), and an invented "Um" is a filler counted against the
     # person. Without it fillers were kept just as often; timing and the audio cover the rest.
     use_filler_prompt: bool = False
-    # When a window falls back to higher temperatures the decoder samples; a fixed seed makes the
-    # same recording give the same transcript every time (a consultant re-running gets what the
-    # person saw). Without it four runs of one answer gave three different texts.
+    # When a window falls back to higher temperatures the decoder samples; a fixed seed keeps runs
+    # of the same recording alike (a consultant re-running gets what the person saw). Without it
+    # four runs of one answer gave three different texts; with it four runs agreed on an idle
+    # machine (the multi-threaded decoder is not guaranteed to be bit-for-bit repeatable).
     random_seed: int = 20261122
     vad_parameters: dict[str, Any] = field(default_factory=lambda: {
         "threshold": 0.5,
