@@ -152,6 +152,32 @@ def transcribe(transcriber: Any, audio: Any, *, language: str | None, question: 
                                   cancel=cancel)
 
 
+def start_incremental(transcriber: Any, *, language: str, question: str | None) -> Any:
+    """A transcriber for one answer that works on it in pieces while it is recorded."""
+    return _get("interview_app.transcription.incremental", "IncrementalTranscriber")(transcriber, language, question)
+
+
+def recorded_seconds(path: Path) -> float:
+    """How much audio the WAV being recorded holds so far (from its header; 0 when unreadable)."""
+    import wave
+
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes() / wav.getframerate()
+    except (OSError, EOFError, wave.Error, ZeroDivisionError):
+        return 0.0
+
+
+def read_growing_audio(path: Path) -> Any:
+    """The audio recorded so far into ``path`` (the recorder rewrites its header twice a second), at 16 kHz;
+    None while there is nothing readable yet."""
+    try:
+        return _get("interview_app.audio.files", "load_audio")(path)
+    except Exception as error:  # half a header, not a second of audio yet: try again on the next tick
+        log.debug("the answer being recorded cannot be read yet: %s", error)
+        return None
+
+
 def analyze_answer(transcript: Any, *, audio: Any, question: QuestionView, bank_id: str | None,
                    language: str | None, blind_hiring: bool) -> dict[str, Any]:
     result = _get("interview_app.analysis", "analyze_answer")(

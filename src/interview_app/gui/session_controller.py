@@ -127,7 +127,10 @@ class SessionController(QObject):
     def begin_answer(self) -> None:
         if self.state != PREP:
             return
-        self.recorder.start(services.answer_path(self.session_dir, self.index + 1))
+        path = services.answer_path(self.session_dir, self.index + 1)
+        self.recorder.start(path)
+        self.pipeline.begin_answer({"index": self.index + 1, "wav": str(path), "question": self.question,
+                                    "language": self.plan.language, "model": self.plan.model})
         self._set_state(ANSWERING)
 
     def finish_answer(self) -> None:

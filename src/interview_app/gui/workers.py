@@ -29,6 +29,7 @@ from interview_app.gui.qtfix import emit
 log = logging.getLogger(__name__)
 
 BACKGROUND_NICE = 10  # how much lower than the GUI the transcription and analysis run (Unix nice)
+AHEAD_EVERY_MS = 2000  # while an answer is recorded, how often its new audio is looked at
 
 
 def _describe(error: BaseException) -> str:
@@ -127,6 +128,9 @@ class _PipelineWorker(QObject):
         self.model_name: str | None = None
         self.cancel = threading.Event()
         self._analysis_pool: concurrent.futures.ProcessPoolExecutor | None = None
+        # The answer being recorded, transcribed piece by piece ahead of its end.
+        self._ahead: dict[str, Any] | None = None
+        self._ahead_timer: QTimer | None = None
 
     def analysis_pool(self) -> concurrent.futures.ProcessPoolExecutor:
         """One helper process for the analysis.
@@ -184,16 +188,69 @@ class _PipelineWorker(QObject):
             emit(self.model_failed, _describe(error))
 
     @Slot(object)
+    def begin_answer(self, request: dict[str, Any]) -> None:
+        """An answer started recording into ``request["wav"]``: transcribe it in pieces as it grows."""
+        self._stop_ahead()
+        if self.transcriber is None or self.model_name != request["model"]:
+            return  # the model is not ready: the whole answer is transcribed at its end, as before
+        try:
+            incremental = services.start_incremental(self.transcriber, language=request["language"],
+                                                     question=request["question"].text)
+        except Exception as error:  # the whole answer is transcribed at its end instead
+            log.info("not transcribing ahead: %s", _describe(error))
+            return
+        self._ahead = {"index": request["index"], "wav": str(request["wav"]), "incremental": incremental}
+        if self._ahead_timer is None:
+            self._ahead_timer = QTimer(self)
+            self._ahead_timer.setInterval(AHEAD_EVERY_MS)
+            self._ahead_timer.timeout.connect(self._transcribe_ahead)
+        self._ahead_timer.start()
+
+    @Slot()
+    def _transcribe_ahead(self) -> None:
+        ahead = self._ahead
+        if ahead is None or self.cancel.is_set():
+            self._stop_ahead()
+            return
+        incremental = ahead["incremental"]
+        if services.recorded_seconds(Path(ahead["wav"])) - incremental.done_s < incremental.min_piece_s:
+            return  # not enough new audio yet: the file is not even read
+        audio = services.read_growing_audio(Path(ahead["wav"]))
+        if audio is None:
+            return
+        try:
+            incremental.feed(audio, cancel=self.cancel)
+        except Exception as error:
+            log.info("transcribing ahead stopped (%s); the answer is transcribed at its end", _describe(error))
+            self._stop_ahead()
+
+    @Slot()
+    def stop_ahead(self) -> None:
+        self._stop_ahead()
+
+    def _stop_ahead(self) -> dict[str, Any] | None:
+        ahead, self._ahead = self._ahead, None
+        if self._ahead_timer is not None:
+            self._ahead_timer.stop()
+        return ahead
+
+    @Slot(object)
     def process_answer(self, request: dict[str, Any]) -> None:
         index = request["index"]
         try:
+            ahead = self._stop_ahead()
             transcriber = self._ensure_model(request["model"])
             emit(self.stage, index, "transcribing")
             audio = services.load_audio(Path(request["wav"]))
-            transcript = services.transcribe(
-                transcriber, audio, language=request["language"], question=request["question"].text,
-                on_progress=lambda fraction: emit(self.progress, index, float(fraction)), cancel=self.cancel,
-            )
+            on_progress = lambda fraction: emit(self.progress, index, float(fraction))  # noqa: E731
+            if ahead is not None and ahead["index"] == index and Path(ahead["wav"]) == Path(request["wav"]):
+                # Only what was recorded after the last piece is left to transcribe.
+                transcript = ahead["incremental"].finish(audio, on_progress=on_progress, cancel=self.cancel)
+            else:
+                transcript = services.transcribe(
+                    transcriber, audio, language=request["language"], question=request["question"].text,
+                    on_progress=on_progress, cancel=self.cancel,
+                )
             if transcript.is_empty:  # nothing to analyse; the screens say so in plain words
                 emit(self.answer_done, index, {"analysis": None, "transcript": transcript.to_dict(),
                                                "empty_reason": transcript.empty_reason or "no_speech"})
@@ -232,6 +289,7 @@ class Pipeline(QObject):
 
     _nice = Signal()
     _load = Signal(str)
+    _begin = Signal(object)
     _answer = Signal(object)
     _report = Signal(object)
 
@@ -243,7 +301,10 @@ class Pipeline(QObject):
         self.worker.moveToThread(self.thread)
         self._nice.connect(self.worker.lower_priority)
         self._load.connect(self.worker.load_model)
+        self._begin.connect(self.worker.begin_answer)
         self._answer.connect(self.worker.process_answer)
+        # The worker's timer must be stopped in its own thread: finished is emitted there, last.
+        self.thread.finished.connect(self.worker.stop_ahead, Qt.ConnectionType.DirectConnection)
         self._report.connect(self.worker.build_report)
         # Re-exported signals.
         self.model_loading = self.worker.model_loading
@@ -268,6 +329,12 @@ class Pipeline(QObject):
     def adopt_model(self, transcriber: Any, name: str) -> None:
         """Use an already loaded transcriber (call before any work is queued)."""
         self.worker.transcriber, self.worker.model_name = transcriber, name
+
+    def begin_answer(self, request: dict[str, Any]) -> None:
+        """An answer is being recorded into ``request["wav"]`` (index, wav, question, language, model):
+        transcribe it ahead while it grows, so little is left when :meth:`submit_answer` comes."""
+        self.worker.cancel.clear()
+        emit(self._begin, request)
 
     def submit_answer(self, request: dict[str, Any]) -> None:
         self.worker.cancel.clear()
