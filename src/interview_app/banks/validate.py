@@ -11,7 +11,7 @@ import difflib
 import logging
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,6 +133,22 @@ def _check_text_list(key: str, value: Any) -> list[Issue]:
     return []
 
 
+def _text_fields(raw: Mapping[str, Any], keys: tuple[str, ...], missing_code: str,
+                 issues: list[Issue]) -> Iterator[tuple[str, str]]:
+    """Yield each required text field that is present and non-empty; note the others in ``issues``."""
+    for key in keys:
+        if key not in raw:
+            issues.append(Issue(missing_code, None, {"key": key}))
+            continue
+        value = raw[key]
+        if not isinstance(value, str):
+            issues.append(Issue("field_type", key, {"key": key, "expected": "text", "actual": type_name(value)}))
+        elif not value.strip():
+            issues.append(Issue("field_empty", key, {"key": key}))
+        else:
+            yield key, value
+
+
 def check_question(raw: Any, index: int) -> list[Issue]:
     """Every problem with one question table (``index`` counts from 1)."""
     if not isinstance(raw, Mapping):
@@ -141,16 +157,8 @@ def check_question(raw: Any, index: int) -> list[Issue]:
     for key in raw:
         if key not in QUESTION_KEYS:
             issues.append(_unknown_key_issue(key, QUESTION_KEYS))
-    for key in ("id", "text", "category"):
-        if key not in raw:
-            issues.append(Issue("question_field_missing", None, {"key": key}))
-            continue
-        value = raw[key]
-        if not isinstance(value, str):
-            issues.append(Issue("field_type", key, {"key": key, "expected": "text", "actual": type_name(value)}))
-        elif not value.strip():
-            issues.append(Issue("field_empty", key, {"key": key}))
-        elif key == "id" and not QUESTION_ID_PATTERN.match(value):
+    for key, value in _text_fields(raw, ("id", "text", "category"), "question_field_missing", issues):
+        if key == "id" and not QUESTION_ID_PATTERN.match(value):
             issues.append(Issue("question_id_invalid", key, {"value": value}))
         elif key == "category" and value not in CATEGORY_BY_ID:
             suggestion = resolve_category(value)
@@ -184,23 +192,15 @@ def check_bank_header(raw: Mapping[str, Any]) -> list[Issue]:
     for key in raw:
         if key not in TOP_KEYS:
             issues.append(_unknown_key_issue(key, TOP_KEYS))
-    for key in ("id", "title", "language"):
-        if key not in raw:
-            issues.append(Issue("field_missing", None, {"key": key}))
-            continue
-        value = raw[key]
-        if not isinstance(value, str):
-            issues.append(Issue("field_type", key, {"key": key, "expected": "text", "actual": type_name(value)}))
-        elif not value.strip():
-            issues.append(Issue("field_empty", key, {"key": key}))
-        elif key == "id" and not BANK_ID_PATTERN.match(value):
+    for key, value in _text_fields(raw, ("id", "title", "language"), "field_missing", issues):
+        if key == "id" and not BANK_ID_PATTERN.match(value):
             issues.append(Issue("bank_id_invalid", key, {"value": value}))
         elif key == "language" and value not in LANGUAGES:
             issues.append(Issue("language_unknown", key, {"value": value}))
     for key in ("job_family", "description"):
-        value = raw.get(key)
-        if value is not None and not isinstance(value, str):
-            issues.append(Issue("field_type", key, {"key": key, "expected": "text", "actual": type_name(value)}))
+        optional = raw.get(key)
+        if optional is not None and not isinstance(optional, str):
+            issues.append(Issue("field_type", key, {"key": key, "expected": "text", "actual": type_name(optional)}))
     family = raw.get("job_family")
     if isinstance(family, str) and family.strip() and family not in JOB_FAMILY_BY_ID:
         known = _quoted(list(JOB_FAMILY_BY_ID))

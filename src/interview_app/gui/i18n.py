@@ -224,6 +224,14 @@ def tr(message_id: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def user_message(error: BaseException) -> str:
+    """A problem the person can fix, in the interface's language where the error has a Korean wording."""
+    korean = getattr(error, "message_ko", None)
+    if korean and _current == "ko":
+        return str(korean)
+    return str(getattr(error, "message", error))
+
+
 def format_seconds(seconds: float) -> str:
     """``75.2`` -> ``1:15`` (rounded up, so a countdown never shows 0:00 while time is left)."""
     import math

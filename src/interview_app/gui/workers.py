@@ -36,8 +36,7 @@ def _describe(error: BaseException) -> str:
     """What went wrong, in the interface's language where the error carries a Korean wording."""
     if not isinstance(error, UserError):
         return f"{type(error).__name__}: {error}"
-    korean = getattr(error, "message_ko", None)
-    return korean if korean and i18n.language() == "ko" else error.message
+    return i18n.user_message(error)
 
 
 # --- one-off jobs -------------------------------------------------------------------------

@@ -219,8 +219,7 @@ class InterviewScreen(QWidget):
         try:
             self.controller.use_audio_file(path)
         except UserError as error:
-            korean = getattr(error, "message_ko", None)
-            self.show_warning("other", korean if korean and i18n.language() == "ko" else error.message)
+            self.show_warning("other", i18n.user_message(error))
 
     def _toggle(self) -> None:
         if self.controller is not None and self.controller.state in (PREP, ANSWERING):
