@@ -19,6 +19,7 @@ LAUNCHED = time.perf_counter()
 
 import argparse  # noqa: E402
 import os  # noqa: E402
+import re  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
@@ -29,12 +30,23 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(ROOT / "tests" / "gu
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("INTERVIEW_APP_DATA_DIR", tempfile.mkdtemp(prefix="ic-bench-"))
 
-SENTENCE = ("In my last internship I analysed customer surveys every week, and I presented the results "
-            "to the marketing team with clear numbers. ")
+SENTENCES = {
+    "en": ("In my last internship I analysed customer surveys every week, and I presented the results "
+           "to the marketing team with clear numbers. "),
+    "ko": "지난 인턴십에서 저는 매주 고객 설문을 분석했고, 그 결과를 마케팅 팀에 숫자로 정리해 발표했습니다. ",
+}
+BANKS = {"en": "en-common-behavioural", "ko": "ko-common"}
+VOICES = {"en": "en-us", "ko": "ko"}
 
 
 class Peak:
-    """Samples resident memory of this process and its children every 0.2 s."""
+    """Samples memory of this process and its children every 0.2 s.
+
+    Resident size (RSS) counts a shared library once in every process that maps it, so the sum over
+    the app and its helpers (which share Qt's and WebEngine's libraries) overstates what they take
+    together; the proportional set size (PSS, Linux) splits each shared page between its users and
+    adds up honestly. Both are kept, and the peak of each process on its own.
+    """
 
     def __init__(self) -> None:
         import psutil
@@ -42,27 +54,58 @@ class Peak:
         self.process = psutil.Process()
         self.main = 0
         self.total = 0
+        self.main_pss = 0
+        self.total_pss = 0
+        self.each: dict[str, int] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
+
+    @staticmethod
+    def _name(process) -> str:
+        try:
+            line = process.cmdline()
+        except Exception:
+            return process.name()
+        joined = " ".join(line)
+        if "QtWebEngineProcess" in joined:
+            kind = re.search(r"--type=([\w-]+)", joined)
+            return f"WebEngine {kind.group(1) if kind else 'process'}"
+        if "multiprocessing" in joined:
+            return "analysis helper"
+        return process.name()
 
     def _run(self) -> None:
         import psutil
 
         while not self.stop.wait(0.2):
             try:
-                main = self.process.memory_info().rss
-                children = sum(c.memory_info().rss for c in self.process.children(recursive=True))
+                processes = [self.process, *self.process.children(recursive=True)]
+                infos = []
+                for process in processes:
+                    try:
+                        infos.append((process, process.memory_full_info()))
+                    except (psutil.AccessDenied, AttributeError):
+                        infos.append((process, process.memory_info()))
             except psutil.Error:
                 continue
-            self.main, self.total = max(self.main, main), max(self.total, main + children)
+            rss = [info.rss for _p, info in infos]
+            pss = [getattr(info, "pss", info.rss) for _p, info in infos]
+            self.main, self.total = max(self.main, rss[0]), max(self.total, sum(rss))
+            self.main_pss, self.total_pss = max(self.main_pss, pss[0]), max(self.total_pss, sum(pss))
+            for (process, _info), value in zip(infos[1:], pss[1:], strict=True):
+                name = self._name(process)
+                self.each[name] = max(self.each.get(name, 0), value)
 
 
-def make_answers(count: int, seconds: float) -> list[Path]:
+def make_answers(count: int, seconds: float, language: str) -> list[Path]:
     import speechkit
 
     folder = Path(tempfile.mkdtemp(prefix="ic-bench-answers-"))
-    speech = speechkit.speak(SENTENCE * max(1, int(seconds / 8.5)), folder / "speech.wav", words_per_min=150)
+    text = SENTENCES[language] * max(1, int(seconds / 8.5))
+    speech = speechkit.speak(text, folder / "speech.wav", voice=VOICES[language], words_per_min=150)
+    if speechkit.duration(speech) > seconds:
+        speech = speechkit.convert(speech, folder / "speech-cut.wav", "trim", "0", str(seconds - 0.5))
     pad = speechkit.silence(max(0.1, seconds - speechkit.duration(speech)), folder / "pad.wav")
     answer = speechkit.concat([speech, pad], folder / "answer.wav")
     return [answer] * count
@@ -72,6 +115,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--questions", type=int, default=5)
     parser.add_argument("--answer-seconds", type=float, default=60.0)
+    parser.add_argument("--language", choices=sorted(SENTENCES), default="en",
+                        help="the bank's and the answers' language (Korean loads the Korean analyser)")
     parser.add_argument("--fast", action="store_true", help="feed answers at once instead of in real time")
     args = parser.parse_args()
     peak = Peak()
@@ -88,7 +133,7 @@ def main() -> int:
     from interview_app.storage.settings import Settings
 
     making = time.perf_counter()
-    answers = make_answers(args.questions, args.answer_seconds)
+    answers = make_answers(args.questions, args.answer_seconds, args.language)
     making_s = time.perf_counter() - making  # test speech, not part of the launch
     from feed import WavFeed
 
@@ -124,8 +169,8 @@ def main() -> int:
     stall["last"] = time.perf_counter()
     ticker.start()
     wait_until(lambda: "at" in model_ready, 120)
-    bank = get_bank("en-common-behavioural")
-    window.start_session({"language": "en", "mode": "mock", "bank": bank, "count": args.questions,
+    bank = get_bank(BANKS[args.language])
+    window.start_session({"language": args.language, "mode": "mock", "bank": bank, "count": args.questions,
                           "random": False, "read_aloud": False})
     controller = window.controller
     speech_s = args.answer_seconds
@@ -151,16 +196,22 @@ def main() -> int:
     samples = load_audio(answers[0]).astype(np.float32)
     model = WhisperModel(str(resolve_model("base").path), device="cpu", compute_type="int8", cpu_threads=2)
     began = time.perf_counter()
-    segments, _info = model.transcribe(samples, language="en", word_timestamps=True, beam_size=1)
+    segments, _info = model.transcribe(samples, language=args.language, word_timestamps=True, beam_size=1)
     list(segments)
     raw_s = time.perf_counter() - began
 
-    print(f"questions: {args.questions} x {args.answer_seconds:.0f} s answers ({'fast' if args.fast else 'real time'})")
+    pace = "fast" if args.fast else "real time"
+    print(f"questions: {args.questions} x {args.answer_seconds:.0f} s answers, {args.language} ({pace})")
     ready_s = model_ready["at"] - LAUNCHED - making_s
     print(f"launch to usable window: {launch_s:.2f} s (model ready {ready_s:.2f} s after start)")
     print(f"last answer's end to report shown: {report_s:.2f} s")
     print(f"longest event-loop stall: {stall['longest'] * 1000:.0f} ms")
-    print(f"peak memory: app process {peak.main / 2**20:.0f} MB, with helper processes {peak.total / 2**20:.0f} MB")
+    mb = 2**20
+    for kind, main_peak, total_peak in (("RSS", peak.main, peak.total), ("PSS", peak.main_pss, peak.total_pss)):
+        print(f"peak memory ({kind}): app process {main_peak / mb:.0f} MB, "
+              f"with helper processes {total_peak / mb:.0f} MB")
+    for name, value in sorted(peak.each.items()):
+        print(f"  peak PSS of {name}: {value / mb:.0f} MB")
     print(f"raw faster-whisper base, one {args.answer_seconds:.0f} s answer (beam 1, word timestamps): {raw_s:.2f} s")
     window.kiosk = False
     window.shutdown()

@@ -192,7 +192,14 @@ def analyze_answer(transcript: Any, *, audio: Any, question: QuestionView, bank_
         language=language,
         blind_hiring=blind_hiring,
     )
-    return result.to_dict() if hasattr(result, "to_dict") else dict(result)
+    document = result.to_dict() if hasattr(result, "to_dict") else dict(result)
+    release_free_memory()  # the pitch tracker's copies of the audio
+    return document
+
+
+def release_free_memory() -> None:
+    """Give the memory a finished job freed back to the system (see interview_app.memory)."""
+    _get("interview_app.memory", "release_free_memory")()
 
 
 def run_in_background(nice: int) -> None:
@@ -206,9 +213,12 @@ def run_in_background(nice: int) -> None:
             log.info("could not lower the analysis process's priority")
 
 
-def warm_up_analysis() -> bool:
-    """Import the analysis (and its acoustic libraries) ahead of the first answer."""
-    _module("interview_app.analysis")
+def warm_up_analysis(language: str | None = None) -> bool:
+    """Import the analysis (and its acoustic libraries) ahead of the first answer, and load the Korean
+    analyser when the session is in Korean (or its language is not known yet)."""
+    analysis = _module("interview_app.analysis")
+    if language in (None, "ko", "auto"):
+        analysis.warm_up()
     return True
 
 

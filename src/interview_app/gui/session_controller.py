@@ -114,6 +114,7 @@ class SessionController(QObject):
         return len(self.plan.questions)
 
     def start(self) -> None:
+        self.pipeline.begin_session(self.plan.language)
         self._timer.start()
         self._show_question(0)
 

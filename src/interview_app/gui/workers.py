@@ -132,17 +132,28 @@ class _PipelineWorker(QObject):
         self._ahead_timer: QTimer | None = None
 
     def analysis_pool(self) -> concurrent.futures.ProcessPoolExecutor:
-        """One helper process for the analysis.
+        """One helper process for the analysis, alive for one session.
 
         Its acoustic part (Praat's pitch tracker) holds the interpreter lock for about a third of a
-        second per minute of audio, which would freeze the window; in its own process it cannot.
+        second per minute of audio, which would freeze the window; in its own process it cannot. The
+        Korean analyser in it takes about 300 MB, so it starts with a session and stops once the
+        session's last answer is analysed (before the report opens in the web view, the other big
+        user of memory); the idle app holds neither.
         """
         if self._analysis_pool is None:
             self._analysis_pool = concurrent.futures.ProcessPoolExecutor(
                 max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=services.run_in_background,
                 initargs=(BACKGROUND_NICE,))
-            self._analysis_pool.submit(services.warm_up_analysis)
         return self._analysis_pool
+
+    @Slot(str)
+    def begin_session(self, language: str) -> None:
+        """Start the helper and load what the session's language needs (the Korean analyser takes a
+        second or more), while the person reads the first question."""
+        try:
+            self.analysis_pool().submit(services.warm_up_analysis, language)
+        except Exception as error:  # the first answer starts it instead
+            log.info("could not start the analysis process ahead: %s", error)
 
     def analyse(self, transcript: Any, **kwargs: Any) -> dict[str, Any]:
         try:
@@ -152,9 +163,14 @@ class _PipelineWorker(QObject):
             self._analysis_pool = None
             return services.analyze_answer(transcript, **kwargs)
 
-    def close(self) -> None:
+    @property
+    def analysis_running(self) -> bool:
+        return self._analysis_pool is not None
+
+    def close(self, *, wait: bool = False) -> None:
+        """Stop the analysis helper (its memory is the system's again once it has exited)."""
         if self._analysis_pool is not None:
-            self._analysis_pool.shutdown(wait=False, cancel_futures=True)
+            self._analysis_pool.shutdown(wait=wait, cancel_futures=True)
             self._analysis_pool = None
 
     def _ensure_model(self, name: str) -> Any:
@@ -180,7 +196,6 @@ class _PipelineWorker(QObject):
     @Slot(str)
     def load_model(self, name: str) -> None:
         try:
-            self.analysis_pool()  # starts while the model loads
             self._ensure_model(name)
         except Exception as error:
             log.exception("model %s failed to load", name)
@@ -218,7 +233,8 @@ class _PipelineWorker(QObject):
         if audio is None:
             return
         try:
-            incremental.feed(audio, cancel=self.cancel)
+            if incremental.feed(audio, cancel=self.cancel):
+                services.release_free_memory()  # the decoder's working memory, until the next piece
         except Exception as error:
             log.info("transcribing ahead stopped (%s); the answer is transcribed at its end", _describe(error))
             self._stop_ahead()
@@ -250,6 +266,7 @@ class _PipelineWorker(QObject):
                     transcriber, audio, language=request["language"], question=request["question"].text,
                     on_progress=on_progress, cancel=self.cancel,
                 )
+            services.release_free_memory()  # the decoder's working memory
             if transcript.is_empty:  # nothing to analyse; the screens say so in plain words
                 emit(self.answer_done, index, {"analysis": None, "transcript": transcript.to_dict(),
                                                "empty_reason": transcript.empty_reason or "no_speech"})
@@ -267,6 +284,7 @@ class _PipelineWorker(QObject):
 
     @Slot(object)
     def build_report(self, request: dict[str, Any]) -> None:
+        self.close(wait=True)  # every answer is analysed: the helper's memory goes before the web view's comes
         try:
             document = services.build_session(
                 request["answers"], language=request["language"], mode=request["mode"], bank=request["bank"]
@@ -288,6 +306,7 @@ class Pipeline(QObject):
 
     _nice = Signal()
     _load = Signal(str)
+    _session = Signal(str)
     _begin = Signal(object)
     _answer = Signal(object)
     _report = Signal(object)
@@ -300,6 +319,7 @@ class Pipeline(QObject):
         self.worker.moveToThread(self.thread)
         self._nice.connect(self.worker.lower_priority)
         self._load.connect(self.worker.load_model)
+        self._session.connect(self.worker.begin_session)
         self._begin.connect(self.worker.begin_answer)
         self._answer.connect(self.worker.process_answer)
         # The worker's timer must be stopped in its own thread: finished is emitted there, last.
@@ -328,6 +348,10 @@ class Pipeline(QObject):
     def adopt_model(self, transcriber: Any, name: str) -> None:
         """Use an already loaded transcriber (call before any work is queued)."""
         self.worker.transcriber, self.worker.model_name = transcriber, name
+
+    def begin_session(self, language: str) -> None:
+        """A session in ``language`` starts: its analysis helper starts and loads what it needs."""
+        emit(self._session, language)
 
     def begin_answer(self, request: dict[str, Any]) -> None:
         """An answer is being recorded into ``request["wav"]`` (index, wav, question, language, model):
