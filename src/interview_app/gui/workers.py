@@ -269,7 +269,8 @@ class _PipelineWorker(QObject):
     def build_report(self, request: dict[str, Any]) -> None:
         try:
             document = services.build_session(
-                request["answers"], language=request["language"], mode=request["mode"], bank=request["bank"]
+                request["answers"], language=request["language"], mode=request["mode"], bank=request["bank"],
+                person=request.get("person"),
             )
             report = services.write_session(Path(request["session_dir"]), document,
                                             transcripts=request["transcripts"])

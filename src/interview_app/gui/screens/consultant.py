@@ -118,7 +118,9 @@ class ConsultantScreen(QWidget):
         self.signer.setText(notes.get("signed_by") or "")
         self._show_signed(notes)
         bank = (self.document.get("bank") or {}).get("title", "")
-        self.session_label.setText(f"{self.document.get('created_at', '')[:16].replace('T', ' ')} · {bank}")
+        person = (self.document.get("person") or {}).get("label")
+        parts = [self.document.get("created_at", "")[:16].replace("T", " "), *([person] if person else []), bank]
+        self.session_label.setText(" · ".join(parts))
         self.status.clear()
         self._set_enabled(True)
 
