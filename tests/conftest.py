@@ -28,12 +28,14 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 
 
 @pytest.fixture
-def movable_data_dir(private_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def movable_data_dir(private_data_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                     tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The private data folder chosen the way a moved one is (the pointer file), not by the variable,
-    so the app may move it."""
+    so the app may move it. (Logs then go to the platform's log folder: kept private on Linux too.)"""
     from interview_app import paths
 
     monkeypatch.delenv("INTERVIEW_APP_DATA_DIR")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     paths.set_data_dir_pointer(private_data_dir)
     assert paths.data_dir() == private_data_dir.resolve()
     return private_data_dir

@@ -270,3 +270,26 @@ def test_a_broken_pointer_falls_back_to_the_default_folder(movable_data_dir, tmp
     assert paths.data_dir() == paths.default_data_dir()
     paths.set_data_dir_pointer(movable_data_dir)
     assert paths.data_dir() == movable_data_dir.resolve()
+
+
+def test_the_model_cache_and_the_pointer_stay_where_windows_keeps_them(movable_data_dir, save_session, tmp_path,
+                                                                       monkeypatch):
+    """On Windows the config folder is the default data folder and the cache is inside it: they do not move."""
+    old = movable_data_dir.resolve()
+    monkeypatch.setenv("INTERVIEW_APP_CACHE_DIR", str(old / "Cache"))
+    (old / "Cache").mkdir()
+    (old / "Cache" / "model.bin").write_bytes(b"weights" * 100)
+    monkeypatch.setenv("INTERVIEW_APP_CONFIG_DIR", str(old))
+    paths.set_data_dir_pointer(old)
+    folder, _ = save_session(person="하늘")
+    target = tmp_path / "D drive" / "InterviewCoach"
+
+    move_data_folder(target)
+
+    assert paths.pointer_path() == old / "data-folder.json" and paths.data_dir() == target.resolve()
+    assert sorted(p.name for p in old.iterdir()) == ["Cache", "data-folder.json"]
+    assert (old / "Cache" / "model.bin").stat().st_size == 700
+    assert not (target / "Cache").exists() and not (target / "data-folder.json").exists()
+    assert History().get_session(folder.session_id)["person"]["label"] == "하늘"
+    move_data_folder(old)  # and back: the cache and the pointer there are no obstacle
+    assert paths.data_dir() == old and (old / "sessions" / folder.session_id / "session.json").is_file()

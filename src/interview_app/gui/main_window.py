@@ -28,6 +28,7 @@ from interview_app.gui.screens.settings import SettingsScreen
 from interview_app.gui.screens.start import StartScreen
 from interview_app.gui.session_controller import (
     ABORTED,
+    DONE,
     FINISHING,
     PRACTICE,
     REVIEW,
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         self.consultant_screen.history_requested.connect(self._consultant_from_history)
         self.settings_screen.saved.connect(self.apply_settings)
         self.settings_screen.back_requested.connect(self.back_to_start)
+        self.settings_screen.move_blocker = self._move_blocked
+        self.settings_screen.data_folder_moved.connect(self._data_folder_moved)
         # Bound methods of this window, so Qt delivers them on the GUI thread.
         self.pipeline.model_loading.connect(self._on_model_loading)
         self.pipeline.model_ready.connect(self._on_model_ready)
@@ -179,6 +182,28 @@ class MainWindow(QMainWindow):
         self.start_screen.set_language(settings.answer_language if settings.answer_language != "auto"
                                        else settings.ui_language)
         self.pipeline.load_model(settings.model)
+
+    # --- the data folder ------------------------------------------------------------------
+    def session_running(self) -> bool:
+        return self.controller is not None and self.controller.state not in (DONE, ABORTED)
+
+    def _move_blocked(self) -> str | None:
+        """The data folder is not moved during an interview, nor in kiosk mode until the consultant unlocks it."""
+        if self.kiosk:
+            return "settings.move_kiosk"
+        if self.session_running():
+            return "settings.move_session"
+        return None
+
+    def _data_folder_moved(self, folder: str) -> None:
+        """Everything is read from the new folder from now on (history, sessions and settings ask
+        paths.data_dir() each time); what the screens hold from the old one is let go."""
+        log.info("the data folder is now %s", folder)
+        self.start_screen.load_banks()  # the user's own banks now come from the new folder
+        self.consultant_screen.close_session()
+        if self.controller is not None and not self.session_running():
+            self.controller = None
+        self._offer_people()
 
     def _mic_check_done(self) -> None:
         if not self.settings.mic_checked:
@@ -363,10 +388,15 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.start_screen.set_kiosk(False)
         self._offer_people()
+        self.settings_screen.update_move_state()
         self.showNormal()
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self.settings_screen.moving:  # closing now would leave a half-made copy behind
+            self.statusBar().showMessage(tr("settings.moving"), 5000)
+            event.ignore()
+            return
         if self.kiosk:
             pin, ok = QInputDialog.getText(self, tr("kiosk.pin_title"), tr("kiosk.pin_prompt"),
                                            QLineEdit.EchoMode.Password)
