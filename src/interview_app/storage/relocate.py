@@ -116,7 +116,8 @@ def _plan(source: Path) -> _Plan:
     folders: list[str] = []
     for root, dirs, names in os.walk(source, followlinks=False):
         here = Path(root)
-        dirs[:] = sorted(d for d in dirs if not any(_inside((here / d).resolve(), s) for s in staying))
+        dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink()  # a linked folder is not ours to move
+                         and not any(_inside((here / d).resolve(), s) for s in staying))
         for d in dirs:
             folders.append((here / d).relative_to(source).as_posix())
         for name in sorted(names):
