@@ -20,10 +20,25 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets an empty data folder; the model cache is shared across the run."""
+    """Every test gets an empty data folder and config folder; the model cache is shared across the run."""
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("INTERVIEW_APP_DATA_DIR", str(data))
+    monkeypatch.setenv("INTERVIEW_APP_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     return data
+
+
+@pytest.fixture
+def movable_data_dir(private_data_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                     tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The private data folder chosen the way a moved one is (the pointer file), not by the variable,
+    so the app may move it. (Logs then go to the platform's log folder: kept private on Linux too.)"""
+    from interview_app import paths
+
+    monkeypatch.delenv("INTERVIEW_APP_DATA_DIR")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    paths.set_data_dir_pointer(private_data_dir)
+    assert paths.data_dir() == private_data_dir.resolve()
+    return private_data_dir
 
 
 @pytest.fixture(scope="session")

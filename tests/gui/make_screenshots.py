@@ -14,7 +14,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(HERE)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["INTERVIEW_APP_DATA_DIR"] = tempfile.mkdtemp(prefix="ic-shots-")
+# A temporary data folder chosen the way a moved one is (so the settings offer to move it).
+os.environ.pop("INTERVIEW_APP_DATA_DIR", None)
+os.environ["INTERVIEW_APP_CONFIG_DIR"] = tempfile.mkdtemp(prefix="ic-shots-config-")
+DATA = Path(tempfile.mkdtemp(prefix="ic-shots-"))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
@@ -48,7 +51,8 @@ def capture(language: str, voice: Path, older: Path, newer: Path) -> None:
     from interview_app.gui.session_controller import ANSWERING
     from interview_app.storage.settings import Settings
 
-    window = MainWindow(Settings(mic_checked=True, ui_language=language), stream_factory=WavFeed([voice]),
+    window = MainWindow(Settings(mic_checked=True, ui_language=language, last_person="하늘"),
+                        stream_factory=WavFeed([voice]),
                         load_model=False, check_tts=False, prep_seconds=30, answer_seconds=90)
     window.resize(*SIZE)
     window.show()
@@ -99,11 +103,9 @@ def capture(language: str, voice: Path, older: Path, newer: Path) -> None:
     shot("results")
     window.show_history()
     model = window.history_screen.table.selectionModel()
-
-    for row in (0, 1):
-        model.select(window.history_screen.table.model().index(row, 0),
-                     QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
-    window.history_screen.compare_selected()
+    model.select(window.history_screen.table.model().index(0, 0),
+                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    window.history_screen.show_progress()
     shot("history")
     window.consultant_screen.open_session(older)
     window.consultant_screen.answer_notes["1"].setPlainText(
@@ -126,10 +128,17 @@ def main() -> None:
     from sessionkit import save_session
 
     import speechkit
+    from interview_app import paths
+
+    paths.set_data_dir_pointer(DATA)
 
     OUT.mkdir(parents=True, exist_ok=True)
     older = save_session(created_at="2026-11-01T10:00:00+09:00", person="하늘",
                          scores={"delivery": 52, "structure": 41, "content": 60, "language": 70})
+    save_session(created_at="2026-11-08T10:00:00+09:00", person="민지",
+                 scores={"delivery": 80, "structure": 62, "content": 55, "language": 75})
+    save_session(created_at="2026-11-12T10:00:00+09:00", person=None,
+                 scores={"delivery": 61, "structure": 70, "content": 48, "language": 66})
     newer = save_session(created_at="2026-11-20T10:00:00+09:00", person="하늘")
     voice = speechkit.speak("I led a team of four students and we finished early.",
                             Path(tempfile.mkdtemp()) / "v.wav")

@@ -6,7 +6,7 @@ from contextlib import closing
 import pytest
 
 from interview_app.storage import StorageError
-from interview_app.storage.history import History, latest_version, migrations
+from interview_app.storage.history import PERSON_LABEL_MAX, History, clean_person_label, latest_version, migrations
 
 
 def _tables(db_path) -> set[str]:
@@ -162,6 +162,18 @@ def test_progress_follows_one_person_over_time(history, save_session):
         ("2026-11-20T10:00:00+09:00", 75.0),
     ]
     assert history.progress("아무도 아님") == []
+
+
+def test_names_are_tidied_and_listed_most_recent_first(history, save_session):
+    save_session(created_at="2026-11-01T10:00:00+09:00", person="  하늘 \n ")
+    save_session(created_at="2026-11-20T10:00:00+09:00", person="이서준")
+    save_session(created_at="2026-11-05T10:00:00+09:00", person="하늘")
+    save_session(created_at="2026-11-06T10:00:00+09:00", person="   ")  # only spaces: no name
+    save_session(created_at="2026-11-07T10:00:00+09:00", person="가" * 60)
+    assert history.people() == ["이서준", "가" * PERSON_LABEL_MAX, "하늘"]
+    assert [row.created_at[:10] for row in history.list_sessions(" 하늘")] == ["2026-11-05", "2026-11-01"]
+    assert [row.person_label for row in history.list_sessions()].count(None) == 1
+    assert clean_person_label("김\t민지") == "김 민지" and clean_person_label(None) is None
 
 
 def test_a_failed_upgrade_leaves_the_database_as_it_was(tmp_path, monkeypatch):

@@ -103,3 +103,11 @@ def test_kiosk_start_up_clears_a_previous_person_after_a_power_cut(history, save
                "전원이 나가기 전 사람의".encode()]
     assert _files_mentioning(private_data_dir, needles) == []
     assert Settings.load().kiosk_mode is True, "the café's settings survive"
+
+
+def test_kiosk_start_up_with_nothing_to_wipe_leaves_the_log_alone(history):
+    log_file = paths.log_dir() / "interview-app.log"  # the app's own log exists from its first start
+    log_file.write_text("2026-11-22 09:00:00 INFO interview_app: started\n", encoding="utf-8")
+    report = wipe_all_sessions(history=history)
+    assert report.session_ids == () and report.clean
+    assert log_file.read_text(encoding="utf-8") == "2026-11-22 09:00:00 INFO interview_app: started\n"

@@ -31,6 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "Answer each question aloud; you get feedback on how your answers are built "
                              "and how you say them."},
     "start.language": {"ko": "언어", "en": "Language"},
+    "start.person": {"ko": "이름 또는 별명 (선택)", "en": "Name or nickname (optional)"},
+    "start.person_placeholder": {"ko": "비워 두어도 됩니다", "en": "You may leave this empty"},
+    "start.person_hint": {"ko": "이 컴퓨터에서 내 기록끼리 묶어 변화 추이를 보여 주는 데만 씁니다.",
+                          "en": "Only used to group your own sessions on this computer, to show your progress."},
     "start.bank": {"ko": "직무 / 질문 세트", "en": "Job family / question set"},
     "start.no_banks": {"ko": "질문 세트가 없습니다", "en": "No question sets found"},
     "start.count": {"ko": "질문 수", "en": "Questions"},
@@ -141,6 +145,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # History
     "history.title": {"ko": "지난 기록", "en": "History"},
     "history.date": {"ko": "날짜", "en": "Date"},
+    "history.person": {"ko": "이름", "en": "Name"},
+    "history.filter": {"ko": "누구의 기록", "en": "Whose sessions"},
+    "history.filter_all": {"ko": "모두", "en": "Everyone"},
+    "history.filter_unnamed": {"ko": "이름 없는 기록", "en": "Sessions without a name"},
+    "history.progress_of": {"ko": "변화 추이: {name}", "en": "Progress over time: {name}"},
+    "history.progress_none": {"ko": "변화를 보여 줄 기록이 없습니다. 위에서 사람을 고르거나 "
+                                    "이름이 있는 기록을 고르세요.",
+                              "en": "No sessions to show. Pick a person above, or select a session with a name."},
     "history.bank": {"ko": "질문 세트", "en": "Question set"},
     "history.mode": {"ko": "방식", "en": "Mode"},
     "history.open": {"ko": "열기", "en": "Open"},
@@ -182,6 +194,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.answer_language": {"ko": "답변 언어", "en": "Answer language"},
     "settings.data_folder": {"ko": "데이터 폴더", "en": "Data folder"},
     "settings.open_folder": {"ko": "폴더 열기", "en": "Open folder"},
+    "settings.change_folder": {"ko": "바꾸기…", "en": "Change…"},
+    "settings.choose_folder": {"ko": "새 데이터 폴더 고르기", "en": "Choose the new data folder"},
+    "settings.move_title": {"ko": "데이터 폴더 옮기기", "en": "Move the data folder"},
+    "settings.move_confirm": {"ko": "모든 기록, 녹음, 설정, 내 질문 세트를 {path}(으)로 옮길까요? "
+                                    "복사본을 확인한 뒤에만 지금 폴더의 내용을 지웁니다.",
+                              "en": "Move every session, recording, setting and your own question sets to {path}? "
+                                    "The current folder's contents are deleted only after the copy is checked."},
+    "settings.moving": {"ko": "데이터 폴더를 옮기는 중입니다… 끝날 때까지 기다려 주세요.",
+                        "en": "Moving the data folder… please wait until it is done."},
+    "settings.moved": {"ko": "데이터 폴더를 옮겼습니다: {path}", "en": "The data folder was moved to {path}."},
+    "settings.moved_leftovers": {"ko": "데이터 폴더를 옮겼지만, 이전 폴더의 파일 {count}개를 지우지 못했습니다: {path}",
+                                 "en": "The data folder was moved, but {count} file(s) in the old folder could not "
+                                       "be deleted: {path}"},
+    "settings.move_env": {"ko": "INTERVIEW_APP_DATA_DIR 환경 변수가 데이터 폴더를 정하고 있어 여기서 옮길 수 없습니다.",
+                          "en": "The INTERVIEW_APP_DATA_DIR variable chooses the data folder, so it cannot be "
+                                "moved from here."},
+    "settings.move_session": {"ko": "면접이 진행 중일 때는 데이터 폴더를 옮길 수 없습니다.",
+                              "en": "The data folder cannot be moved while an interview is running."},
+    "settings.move_kiosk": {"ko": "키오스크 모드에서는 상담사가 잠금을 풀어야 데이터 폴더를 옮길 수 있습니다.",
+                            "en": "In kiosk mode the consultant must unlock the app before the data folder is moved."},
     "settings.keep_days": {"ko": "녹음 보관 기간 (일, 0 = 계속 보관)", "en": "Keep recordings (days, 0 = forever)"},
     "settings.font_scale": {"ko": "글자 크기", "en": "Text size"},
     "settings.kiosk": {"ko": "키오스크 모드 (공용 컴퓨터)", "en": "Kiosk mode (shared computer)"},

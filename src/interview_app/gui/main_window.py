@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QStackedWidget
 
+from interview_app.errors import UserError
 from interview_app.gui import i18n, services
 from interview_app.gui.app import apply_look, tts_available
 from interview_app.gui.i18n import tr
@@ -27,6 +28,7 @@ from interview_app.gui.screens.settings import SettingsScreen
 from interview_app.gui.screens.start import StartScreen
 from interview_app.gui.session_controller import (
     ABORTED,
+    DONE,
     FINISHING,
     PRACTICE,
     REVIEW,
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         self.settings_screen.set_tts_available(tts)
         self.start_screen.read_aloud.setChecked(settings.read_questions_aloud)
         self.start_screen.set_kiosk(self.kiosk)
+        if not self.kiosk:
+            self.start_screen.set_person(settings.last_person)
         self.start_screen.set_language(i18n.language())
         self.start_screen.load_banks()
         self.mic_screen.configure(settings.input_device, stream_factory)
@@ -119,6 +123,8 @@ class MainWindow(QMainWindow):
         self.consultant_screen.history_requested.connect(self._consultant_from_history)
         self.settings_screen.saved.connect(self.apply_settings)
         self.settings_screen.back_requested.connect(self.back_to_start)
+        self.settings_screen.move_blocker = self._move_blocked
+        self.settings_screen.data_folder_moved.connect(self._data_folder_moved)
         # Bound methods of this window, so Qt delivers them on the GUI thread.
         self.pipeline.model_loading.connect(self._on_model_loading)
         self.pipeline.model_ready.connect(self._on_model_ready)
@@ -135,8 +141,19 @@ class MainWindow(QMainWindow):
         self.model_status.setText(tr("app.model_failed", error=error))
 
     def show_screen(self, screen: Any) -> None:
+        if screen is self.start_screen:
+            self._offer_people()
         self.stack.setCurrentWidget(screen)
         screen.setFocus()
+
+    def _offer_people(self) -> None:
+        """The names already used on this computer, for the start screen (none in kiosk mode)."""
+        if self.kiosk:
+            return
+        try:
+            self.start_screen.set_people(services.people())
+        except UserError as error:
+            log.warning("the names in the history cannot be read: %s", error)
 
     def current_screen(self) -> Any:
         return self.stack.currentWidget()
@@ -166,6 +183,28 @@ class MainWindow(QMainWindow):
                                        else settings.ui_language)
         self.pipeline.load_model(settings.model)
 
+    # --- the data folder ------------------------------------------------------------------
+    def session_running(self) -> bool:
+        return self.controller is not None and self.controller.state not in (DONE, ABORTED)
+
+    def _move_blocked(self) -> str | None:
+        """The data folder is not moved during an interview, nor in kiosk mode until the consultant unlocks it."""
+        if self.kiosk:
+            return "settings.move_kiosk"
+        if self.session_running():
+            return "settings.move_session"
+        return None
+
+    def _data_folder_moved(self, folder: str) -> None:
+        """Everything is read from the new folder from now on (history, sessions and settings ask
+        paths.data_dir() each time); what the screens hold from the old one is let go."""
+        log.info("the data folder is now %s", folder)
+        self.start_screen.load_banks()  # the user's own banks now come from the new folder
+        self.consultant_screen.close_session()
+        if self.controller is not None and not self.session_running():
+            self.controller = None
+        self._offer_people()
+
     def _mic_check_done(self) -> None:
         if not self.settings.mic_checked:
             self.settings.mic_checked = True
@@ -176,10 +215,13 @@ class MainWindow(QMainWindow):
     # --- a session ------------------------------------------------------------------------
     def start_session(self, choice: dict[str, Any]) -> None:
         questions = services.draw_questions(choice["bank"], choice["count"], random_draw=choice["random"])
+        person = None if self.kiosk else choice.get("person")
+        if not self.kiosk:
+            self._remember_person(person)
         plan = SessionPlan(
             language=choice["language"], mode=choice["mode"], questions=questions, bank=choice["bank"],
             model=self.settings.model, ui_language=i18n.language(), blind_hiring=self.settings.blind_hiring,
-            prep_seconds=self.timings[0], answer_seconds=self.timings[1],
+            prep_seconds=self.timings[0], answer_seconds=self.timings[1], person=person,
         )
         self.controller = SessionController(plan, self.pipeline, self.recorder, parent=self)
         controller = self.controller
@@ -195,6 +237,16 @@ class MainWindow(QMainWindow):
         self.processing_screen.reset(controller.total)
         self.show_screen(self.interview_screen)
         controller.start()
+
+    def _remember_person(self, person: str | None) -> None:
+        """Home use: the name typed last is offered again next time."""
+        if self.settings.last_person == person:
+            return
+        self.settings.last_person = person
+        try:
+            self.settings.save()
+        except OSError as error:
+            log.warning("the settings could not be saved: %s", error)
 
     def _on_question(self, _index: int, question: Any) -> None:
         if getattr(self, "speak_questions", False):
@@ -305,6 +357,8 @@ class MainWindow(QMainWindow):
     # --- kiosk ----------------------------------------------------------------------------
     def enter_kiosk(self) -> None:
         # Nothing of an earlier person may remain, even after a crash or power cut.
+        if self.settings.last_person is not None:
+            self._remember_person(None)
         report = services.wipe_all_sessions()
         if not report.clean:
             log.warning("kiosk start-up: %d leftover file(s) could not be removed", len(report.leftovers))
@@ -333,10 +387,16 @@ class MainWindow(QMainWindow):
         self.kiosk = False
         self.idle.stop()
         self.start_screen.set_kiosk(False)
+        self._offer_people()
+        self.settings_screen.update_move_state()
         self.showNormal()
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self.settings_screen.moving:  # closing now would leave a half-made copy behind
+            self.statusBar().showMessage(tr("settings.moving"), 5000)
+            event.ignore()
+            return
         if self.kiosk:
             pin, ok = QInputDialog.getText(self, tr("kiosk.pin_title"), tr("kiosk.pin_prompt"),
                                            QLineEdit.EchoMode.Password)

@@ -222,9 +222,11 @@ def warm_up_analysis(language: str | None = None) -> bool:
     return True
 
 
-def build_session(answers: Sequence[dict[str, Any]], *, language: str, mode: str, bank: Any) -> dict[str, Any]:
+def build_session(answers: Sequence[dict[str, Any]], *, language: str, mode: str, bank: Any,
+                  person: str | None = None) -> dict[str, Any]:
+    """The session document; ``person`` (a name or nickname, or None) goes into ``person.label``."""
     build = _get("interview_app.analysis.session", "build_session")
-    return dict(build(list(answers), language=language, mode=mode, bank=bank))
+    return dict(build(list(answers), language=language, mode=mode, bank=bank, person=clean_person(person)))
 
 
 # --- reports ------------------------------------------------------------------------------
@@ -322,7 +324,25 @@ def progress(person: str | None) -> list[Any]:
     """``(created_at, dimensions)`` oldest first: the person's sessions, or every session without a name."""
     if person:
         return list(_history().progress(person))
-    return [(row["created_at"], row["dimensions"]) for row in reversed(list_sessions())]
+    return [(row["created_at"], row["dimensions"]) for row in reversed(list_sessions()) if not row["person"]]
+
+
+# --- who is practising --------------------------------------------------------------------
+
+def person_label_max() -> int:
+    """How many characters a name or nickname may have."""
+    return int(_get("interview_app.storage.history", "PERSON_LABEL_MAX"))
+
+
+def clean_person(text: str | None) -> str | None:
+    """A name or nickname as it is stored (trimmed, capped), or None for none."""
+    label: str | None = _get("interview_app.storage.history", "clean_person_label")(text)
+    return label
+
+
+def people() -> list[str]:
+    """The names sessions on this computer were saved under, the most recently practised first."""
+    return list(_history().people())
 
 
 def read_notes(session_dir: Path) -> dict[str, Any]:
@@ -367,3 +387,21 @@ def wipe_all_sessions() -> Any:
 
 def purge_old_recordings() -> Any:
     return _get("interview_app.storage.retention", "purge_per_settings")()
+
+
+# --- the data folder ----------------------------------------------------------------------
+
+def data_folder() -> Path:
+    return Path(_get("interview_app.paths", "data_dir")())
+
+
+def data_folder_fixed_by_environment() -> bool:
+    """Whether INTERVIEW_APP_DATA_DIR chooses the data folder (then it is not moved from the settings)."""
+    return bool(_get("interview_app.paths", "data_dir_from_environment")())
+
+
+def move_data_folder(target: Path) -> Any:
+    """Copy the data folder to ``target``, check the copy, use it from now on, delete the old copy.
+
+    Returns a MoveResult; a DataFolderError (with ``message_ko``) says why nothing moved."""
+    return _get("interview_app.storage.relocate", "move_data_folder")(Path(target))

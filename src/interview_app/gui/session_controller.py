@@ -50,6 +50,7 @@ class SessionPlan:
     blind_hiring: bool = False
     prep_seconds: float | None = None  # overrides the bank's timings (tests, café settings)
     answer_seconds: float | None = None
+    person: str | None = None  # a name or nickname: groups a person's sessions for progress over time
 
     @property
     def bank_id(self) -> str | None:
@@ -306,7 +307,7 @@ class SessionController(QObject):
             return
         self.pipeline.build_report({
             "answers": answers, "language": self.plan.language, "mode": self.plan.mode, "bank": self.plan.bank,
-            "session_dir": str(self.session_dir), "transcripts": transcripts,
+            "person": self.plan.person, "session_dir": str(self.session_dir), "transcripts": transcripts,
         })
 
     def _on_report_ready(self, path: str) -> None:

@@ -287,7 +287,8 @@ class _PipelineWorker(QObject):
         self.close(wait=True)  # every answer is analysed: the helper's memory goes before the web view's comes
         try:
             document = services.build_session(
-                request["answers"], language=request["language"], mode=request["mode"], bank=request["bank"]
+                request["answers"], language=request["language"], mode=request["mode"], bank=request["bank"],
+                person=request.get("person"),
             )
             report = services.write_session(Path(request["session_dir"]), document,
                                             transcripts=request["transcripts"])

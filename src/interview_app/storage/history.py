@@ -39,6 +39,7 @@ from interview_app.storage.sessions import (
 log = logging.getLogger(__name__)
 
 DB_NAME = "history.sqlite3"
+PERSON_LABEL_MAX = 40  # characters of a name or nickname; longer input is cut
 _MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
 OVERALL = 0  # answer_index of the note on the whole session
 
@@ -71,10 +72,19 @@ def _sort_key(created_at: str) -> tuple[float, str]:
         return (0.0, created_at or "")
 
 
+def clean_person_label(value: object) -> str | None:
+    """A name or nickname as stored: spaces trimmed and runs of them made one, control characters
+    dropped, at most :data:`PERSON_LABEL_MAX` characters; None when nothing is left."""
+    if not isinstance(value, str):
+        return None
+    printable = "".join(ch if ch.isprintable() else " " for ch in value)
+    label = " ".join(printable.split())[:PERSON_LABEL_MAX].strip()
+    return label or None
+
+
 def _person_label(document: Mapping[str, Any]) -> str | None:
     person = document.get("person")
-    label = person.get("label") if isinstance(person, Mapping) else None
-    return (label.strip() or None) if isinstance(label, str) else None
+    return clean_person_label(person.get("label") if isinstance(person, Mapping) else None)
 
 
 def _dimension_scores(document: Mapping[str, Any]) -> dict[str, float | None]:
@@ -262,7 +272,17 @@ class History:
         """Past sessions, newest first; only ``person``'s when given."""
         if person is None:
             return self._rows()
-        return self._rows("WHERE s.person_label = ?", (person.strip(),))
+        return self._rows("WHERE s.person_label = ?", (clean_person_label(person),))
+
+    def people(self) -> list[str]:
+        """The names and nicknames sessions were saved under, the most recently practised first."""
+        latest: dict[str, tuple[float, str]] = {}
+        with self._connect() as db:
+            for row in db.execute("SELECT person_label, created_at FROM sessions WHERE person_label IS NOT NULL"):
+                key = _sort_key(row["created_at"])
+                if row["person_label"] not in latest or key > latest[row["person_label"]]:
+                    latest[row["person_label"]] = key
+        return sorted(latest, key=lambda name: (latest[name], name), reverse=True)
 
     def session_folder(self, session_id: str) -> SessionFolder:
         row = self._row(session_id)
@@ -328,7 +348,7 @@ class History:
 
     def progress(self, person: str) -> list[ProgressPoint]:
         """``person``'s sessions, oldest first, as ``(created_at, dimension scores)``."""
-        if not person or not person.strip():
+        if not clean_person_label(person):
             return []
         rows = self.list_sessions(person)
         return [ProgressPoint(row.created_at, dict(row.dimensions)) for row in reversed(rows)]

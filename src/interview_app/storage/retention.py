@@ -168,6 +168,8 @@ def _needles(session_ids: Iterable[str], store: SessionStore) -> list[bytes]:
 
 def _scrub_logs(ids: list[str]) -> None:
     """Remove log lines that name a wiped session (in place, so an open log handler keeps working)."""
+    if not ids:
+        return  # nothing was wiped (a kiosk's first start): nothing to look for
     encoded = [i.encode() for i in ids]
     for root in {paths.log_dir(), paths.data_dir()}:
         for file in _walk_files(root):

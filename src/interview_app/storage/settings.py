@@ -57,6 +57,10 @@ class Settings:
     mic_checked: bool = field(
         default=False, metadata={"help": "the first-launch microphone check has been done"}
     )
+    last_person: str | None = field(
+        default=None, metadata={"help": "the name or nickname last typed on the start screen, offered again "
+                                "(home use; never kept in kiosk mode)"}
+    )
     site_norms: str | None = field(
         default=None, metadata={"help": "path to a site's thresholds file overriding the defaults"}
     )

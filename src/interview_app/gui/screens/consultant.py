@@ -93,11 +93,7 @@ class ConsultantScreen(QWidget):
         self.session_dir = Path(session_dir)
         self.document = services.display_document(self.session_dir)
         notes = self.document.get("notes") or services.read_notes(self.session_dir)
-        while self.answers_layout.count():
-            item = self.answers_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.answer_notes = {}
+        self._clear_answers()
         for answer in self.document.get("answers", []):
             number = str(answer.get("index"))
             analysis = answer.get("analysis") or {}
@@ -118,9 +114,30 @@ class ConsultantScreen(QWidget):
         self.signer.setText(notes.get("signed_by") or "")
         self._show_signed(notes)
         bank = (self.document.get("bank") or {}).get("title", "")
-        self.session_label.setText(f"{self.document.get('created_at', '')[:16].replace('T', ' ')} · {bank}")
+        person = (self.document.get("person") or {}).get("label")
+        parts = [self.document.get("created_at", "")[:16].replace("T", " "), *([person] if person else []), bank]
+        self.session_label.setText(" · ".join(parts))
         self.status.clear()
         self._set_enabled(True)
+
+    def _clear_answers(self) -> None:
+        while self.answers_layout.count():
+            item = self.answers_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.answer_notes = {}
+
+    def close_session(self) -> None:
+        """Let go of the open session (the data folder moved, or it was deleted)."""
+        self.session_dir = None
+        self.document = {}
+        self._clear_answers()
+        self.overall.clear()
+        self.signer.clear()
+        self.signed.clear()
+        self.status.clear()
+        self.session_label.setText(tr("consultant.none"))
+        self._set_enabled(False)
 
     def open_zip_file(self, zip_path: Path) -> None:
         try:

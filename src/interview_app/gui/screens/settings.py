@@ -1,9 +1,12 @@
-"""Settings: microphone, model, languages, data folder, how long recordings are kept, kiosk mode."""
+"""Settings: microphone, model, languages, the data folder (shown, opened, moved), how long recordings
+are kept, kiosk mode."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -16,6 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -23,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interview_app import paths
 from interview_app.errors import UserError
 from interview_app.gui import services
 from interview_app.gui.i18n import tr
 from interview_app.gui.kiosk import hash_pin
 from interview_app.gui.qtfix import emit
+from interview_app.gui.workers import JobSignals, run_job
 from interview_app.storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,18 +44,28 @@ BUNDLED_MODELS = ("base", "tiny.en")
 class SettingsScreen(QWidget):
     saved = Signal(object)  # the new Settings
     back_requested = Signal()
+    data_folder_moved = Signal(str)  # the new data folder
+    move_failed = Signal(str)  # what went wrong, in the interface's language
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        # Why the data folder cannot be moved right now (a message id), or None; set by the main window.
+        self.move_blocker: Callable[[], str | None] = lambda: None
+        self.moving = False
         self.title = QLabel(objectName="title")
         self.microphone = QComboBox()
         self.model = QComboBox()
         self.model_folder = QPushButton()
         self.ui_language = QComboBox()
         self.answer_language = QComboBox()
-        self.data_folder = QLabel(str(paths.data_dir()), wordWrap=True)
+        self.data_folder = QLabel(str(services.data_folder()), wordWrap=True)
         self.open_folder = QPushButton()
+        self.change_folder = QPushButton()
+        self.move_busy = QProgressBar(minimum=0, maximum=0, textVisible=False)  # busy, no percentage
+        self.move_busy.setMaximumHeight(self.fontMetrics().height() // 2 + 4)
+        self.move_busy.hide()
+        self.move_note = QLabel(objectName="muted", wordWrap=True)
         self.keep_days = QSpinBox(minimum=0, maximum=3650)
         self.font_scale = QDoubleSpinBox(minimum=0.8, maximum=2.5, singleStep=0.1, decimals=1)
         self.read_aloud = QCheckBox()
@@ -66,9 +81,14 @@ class SettingsScreen(QWidget):
         model_row = QHBoxLayout()
         model_row.addWidget(self.model, stretch=1)
         model_row.addWidget(self.model_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.data_folder, stretch=1)
-        folder_row.addWidget(self.open_folder)
+        folder_line = QHBoxLayout()
+        folder_line.addWidget(self.data_folder, stretch=1)
+        folder_line.addWidget(self.open_folder)
+        folder_line.addWidget(self.change_folder)
+        folder_row = QVBoxLayout()
+        folder_row.addLayout(folder_line)
+        folder_row.addWidget(self.move_busy)
+        folder_row.addWidget(self.move_note)
         self.rows = [
             ("settings.microphone", self.microphone), ("settings.model", model_row),
             ("settings.ui_language", self.ui_language), ("settings.answer_language", self.answer_language),
@@ -96,7 +116,9 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.model_folder.clicked.connect(self._choose_model_folder)
-        self.open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir()))))
+        self.open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(services.data_folder()))))
+        self.change_folder.clicked.connect(self._choose_data_folder)
         self.save_button.clicked.connect(self.save)
         self.back.clicked.connect(self.back_requested)
         self.retranslate()
@@ -138,6 +160,69 @@ class SettingsScreen(QWidget):
         self.pin.clear()
         self.idle.setValue(settings.kiosk_idle_minutes)
         self.message.clear()
+        self.data_folder.setText(str(services.data_folder()))
+        self.update_move_state()
+
+    # --- moving the data folder -----------------------------------------------------------
+    def move_blocked(self) -> str | None:
+        """Why the data folder cannot be moved now (a message id), or None when it can."""
+        if services.data_folder_fixed_by_environment():
+            return "settings.move_env"
+        return self.move_blocker()
+
+    def update_move_state(self) -> None:
+        reason = self.move_blocked()
+        self.change_folder.setEnabled(reason is None and not self.moving)
+        self.move_note.setText(tr("settings.moving") if self.moving else tr(reason) if reason else "")
+        self.move_note.setVisible(self.moving or reason is not None)
+        self.move_busy.setVisible(self.moving)
+
+    def _choose_data_folder(self) -> None:
+        if self.move_blocked() is not None or self.moving:
+            return
+        current = services.data_folder()
+        folder = QFileDialog.getExistingDirectory(self, tr("settings.choose_folder"), str(current.parent))
+        if not folder:
+            return
+        answer = QMessageBox.question(self, tr("settings.move_title"), tr("settings.move_confirm", path=folder))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.move_data_folder(folder)
+
+    def move_data_folder(self, folder: str | Path) -> JobSignals | None:
+        """Move the data folder to ``folder`` in the background (the slot behind "Change…" once a folder
+        is chosen and confirmed). The result comes as ``data_folder_moved`` or ``move_failed``."""
+        reason = self.move_blocked()
+        if reason is not None or self.moving:
+            if reason is not None:
+                self.message.setText(tr(reason))
+            return None
+        self._set_moving(True)
+        self.message.clear()
+        job = run_job(services.move_data_folder, Path(folder))
+        job.finished.connect(self._moved)
+        job.failed.connect(self._move_failed)
+        return job
+
+    def _set_moving(self, moving: bool) -> None:
+        self.moving = moving
+        for widget in (self.save_button, self.back, self.open_folder):
+            widget.setEnabled(not moving)
+        self.update_move_state()
+
+    def _moved(self, result: Any) -> None:
+        self._set_moving(False)
+        target = str(result.target)
+        self.data_folder.setText(target)
+        if result.leftovers:
+            self.message.setText(tr("settings.moved_leftovers", count=len(result.leftovers), path=str(result.source)))
+        else:
+            self.message.setText(tr("settings.moved", path=target))
+        emit(self.data_folder_moved, target)
+
+    def _move_failed(self, message: str) -> None:
+        self._set_moving(False)
+        self.message.setText(message)
+        emit(self.move_failed, message)
 
     def _choose_model_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("settings.model_folder"), str(Path.home()))
@@ -178,6 +263,8 @@ class SettingsScreen(QWidget):
             label.setText(tr(key) if key else "")
         self.model_folder.setText(tr("settings.model_folder"))
         self.open_folder.setText(tr("settings.open_folder"))
+        self.change_folder.setText(tr("settings.change_folder"))
+        self.update_move_state()
         self.read_aloud.setText(tr("settings.read_aloud"))
         self.blind.setText(tr("settings.blind"))
         self.kiosk.setText(tr("settings.kiosk"))

@@ -1,4 +1,5 @@
-"""Start: language, question set, number of questions, mode; microphone check one click away."""
+"""Start: who is practising (optional), language, question set, number of questions, mode; microphone
+check one click away."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +37,7 @@ def bank_label(bank: Any) -> str:
 
 
 class StartScreen(QWidget):
-    start_requested = Signal(dict)  # {language, mode, bank, count, random, read_aloud}
+    start_requested = Signal(dict)  # {person, language, mode, bank, count, random, read_aloud}
     mic_check_requested = Signal()
     history_requested = Signal()
     settings_requested = Signal()
@@ -46,9 +48,27 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.banks: list[Any] = []
         self.banks_error = ""
+        self.kiosk = False
         self.title = QLabel(objectName="title")
         self.title.setWordWrap(True)
         self.subtitle = QLabel(wordWrap=True)
+        # A name or nickname, typed or picked from the names already used on this computer.
+        self.person = QComboBox(editable=True)
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person.lineEdit().setMaxLength(services.person_label_max())
+        self.person.lineEdit().setClearButtonEnabled(True)
+        completer = QCompleter(self.person.model(), self.person)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)  # no inline text under an IME
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.person.setCompleter(completer)
+        self.person_hint = QLabel(objectName="muted", wordWrap=True)
+        self.person_box = QWidget()
+        person_layout = QVBoxLayout(self.person_box)
+        person_layout.setContentsMargins(0, 0, 0, 0)
+        person_layout.setSpacing(2)
+        person_layout.addWidget(self.person)
+        person_layout.addWidget(self.person_hint)
         self.language = QComboBox()
         self.language.addItem("한국어", "ko")
         self.language.addItem("English", "en")
@@ -80,8 +100,8 @@ class StartScreen(QWidget):
         mode_box.addWidget(self.mock)
         mode_box.addWidget(self.practice)
         self.labels: dict[str, QLabel] = {}
-        for key, field in (("start.language", self.language), ("start.bank", self.bank),
-                           ("start.count", count_row), ("start.mode", mode_box)):
+        for key, field in (("start.person", self.person_box), ("start.language", self.language),
+                           ("start.bank", self.bank), ("start.count", count_row), ("start.mode", mode_box)):
             label = QLabel()
             self.labels[key] = label
             self.form.addRow(label, field)
@@ -119,9 +139,34 @@ class StartScreen(QWidget):
         self.read_aloud.setVisible(available)
 
     def set_kiosk(self, kiosk: bool) -> None:
+        """A shared café machine: no history, settings or consultant tools, and no name asked or offered."""
+        self.kiosk = kiosk
         self.history.setVisible(not kiosk)
         self.settings.setVisible(not kiosk)
         self.consultant.setVisible(not kiosk)
+        self.form.setRowVisible(self.person_box, not kiosk)
+        if kiosk:
+            self.set_people([])
+            self.set_person(None)
+
+    def set_people(self, names: list[str]) -> None:
+        """Offer ``names`` (the names used on this computer); what is typed stays."""
+        text = self.person.currentText()
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItems(names)
+        self.person.setCurrentIndex(-1)
+        self.person.setEditText(text)
+        self.person.blockSignals(False)
+
+    def set_person(self, name: str | None) -> None:
+        self.person.setEditText(name or "")
+
+    def person_name(self) -> str | None:
+        """The name or nickname typed (trimmed, capped), or None; always None in kiosk mode."""
+        if self.kiosk:
+            return None
+        return services.clean_person(self.person.currentText())
 
     def set_language(self, language: str) -> None:
         index = self.language.findData(language)
@@ -172,6 +217,7 @@ class StartScreen(QWidget):
         if bank is None:
             return
         emit(self.start_requested, {
+            "person": self.person_name(),
             "language": self.language.currentData(),
             "mode": "practice" if self.practice.isChecked() else "mock",
             "bank": bank,
@@ -185,6 +231,9 @@ class StartScreen(QWidget):
         self.subtitle.setText(tr("start.subtitle"))
         for key, label in self.labels.items():
             label.setText(tr(key))
+        self.person.lineEdit().setPlaceholderText(tr("start.person_placeholder"))
+        self.person.setAccessibleName(tr("start.person"))
+        self.person_hint.setText(tr("start.person_hint"))
         self.random.setText(tr("start.random"))
         self.mock.setText(tr("start.mode_mock"))
         self.practice.setText(tr("start.mode_practice"))
