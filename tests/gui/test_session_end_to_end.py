@@ -51,7 +51,14 @@ def test_three_question_mock_interview_ends_with_the_report(qtbot, make_window, 
     start.count.setValue(3)
     start.mock.setChecked(True)
     assert start.begin.text() == "Start interview"
+    assert not window.pipeline.worker.analysis_running  # the idle app holds no analysis process
     start.begin.click()
+    # The session's analysis process starts with the session, ahead of the first answer.
+    qtbot.waitUntil(lambda: window.pipeline.worker.analysis_running, timeout=5000)
+    pool = window.pipeline.worker._analysis_pool
+    qtbot.waitUntil(lambda: bool(pool._processes), timeout=5000)
+    helpers = list(pool._processes.values())
+    assert all(p.is_alive() for p in helpers)
 
     screen = window.interview_screen
     controller = window.controller
@@ -84,6 +91,9 @@ def test_three_question_mock_interview_ends_with_the_report(qtbot, make_window, 
         assert question.text in report_text
     assert "team" in report_text.lower() and "survey" in report_text.lower()  # the transcribed words
     assert len(window.results_screen.play_buttons) == 3
+    # Every answer was analysed: the session's analysis process has gone, before the report opened.
+    assert not window.pipeline.worker.analysis_running
+    assert not any(p.is_alive() for p in helpers)
 
     # The session is in the history with its recordings and transcripts.
     rows = History().list_sessions()
