@@ -103,3 +103,13 @@ def test_kiosk_start_up_clears_a_previous_person_after_a_power_cut(history, save
                "전원이 나가기 전 사람의".encode()]
     assert _files_mentioning(private_data_dir, needles) == []
     assert Settings.load().kiosk_mode is True, "the café's settings survive"
+
+
+def test_kiosk_start_up_on_a_clean_machine_with_a_log_file(history):
+    log_file = paths.log_dir() / "interview-app.log"
+    log_file.write_text("2026-11-22 05:08:59 INFO interview_app.cli: gui started\n", encoding="utf-8")
+
+    report = wipe_all_sessions(history=history)  # nothing to wipe; the log is read and left alone
+
+    assert report.clean and report.session_ids == ()
+    assert log_file.read_text(encoding="utf-8").endswith("gui started\n")

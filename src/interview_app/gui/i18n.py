@@ -134,6 +134,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "results.stop": {"ko": "멈춤", "en": "Stop"},
     "results.finish": {"ko": "마치기", "en": "Finish"},
     "results.saved": {"ko": "저장했습니다: {path}", "en": "Saved: {path}"},
+    "results.save_failed": {"ko": "저장하지 못했습니다: {error}", "en": "Could not save: {error}"},
+    "results.no_drive": {"ko": "USB 메모리가 보이지 않습니다. USB 메모리를 꽂은 뒤 다시 눌러 주세요.",
+                         "en": "No USB drive found. Plug one in, then press the button again."},
+    "results.choose_drive": {"ko": "어느 USB 메모리에 저장할까요?", "en": "Save to which USB drive?"},
     "results.kiosk_notice": {"ko": "‘마치기’를 누르면 이 컴퓨터에서 녹음과 리포트가 모두 지워집니다. "
                                    "먼저 인쇄하거나 USB에 저장하세요.",
                              "en": "‘Finish’ deletes your recordings and report from this computer. "

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QStackedWidget
 
 from interview_app.gui import i18n, services
 from interview_app.gui.app import apply_look, tts_available
 from interview_app.gui.i18n import tr
-from interview_app.gui.kiosk import IdleWatcher, verify_pin
+from interview_app.gui.kiosk import KIOSK_WINDOW_FLAGS, IdleWatcher, verify_pin
 from interview_app.gui.qtfix import emit
 from interview_app.gui.screens.consultant import ConsultantScreen
 from interview_app.gui.screens.feedback import FeedbackScreen
@@ -38,6 +38,8 @@ from interview_app.storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
+REACTIVATE_MS = 300  # kiosk: how soon the window takes the focus back from the desktop
+
 
 class MainWindow(QMainWindow):
     session_wiped = Signal(str)  # kiosk: the session folder that was removed
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.controller: SessionController | None = None
         self.speech: Any = None
         self.consultant_opening = False
+        self.pin_dialog: QInputDialog | None = None
         i18n.set_language(language or settings.ui_language)
         self.pipeline = Pipeline(self)
         self.recorder = RecorderBridge(device=settings.input_device, stream_factory=stream_factory, parent=self)
@@ -78,6 +81,10 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(max(1, settings.kiosk_idle_minutes) * 60_000, self)
         self.idle.idle.connect(self.on_idle)
+        # Ctrl+Q (Cmd+Q on a Mac) quits; in a kiosk it asks for the consultant PIN first, like any close.
+        # Spelled out: the platform's standard Quit key is empty on Windows and without a desktop.
+        self.quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
+        self.quit_shortcut.activated.connect(self.close)
         self._wire()
         tts = check_tts and tts_available()
         self.start_screen.set_tts_available(tts)
@@ -308,6 +315,10 @@ class MainWindow(QMainWindow):
         report = services.wipe_all_sessions()
         if not report.clean:
             log.warning("kiosk start-up: %d leftover file(s) could not be removed", len(report.leftovers))
+        # Frameless (no close button, no title bar to drag), above every other window, full screen.
+        self.setWindowFlags(self.windowFlags() | KIOSK_WINDOW_FLAGS)
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        self.interview_screen.set_kiosk(True)
         self.idle.start(self)
 
     def on_idle(self) -> None:
@@ -333,18 +344,73 @@ class MainWindow(QMainWindow):
         self.kiosk = False
         self.idle.stop()
         self.start_screen.set_kiosk(False)
+        self.interview_screen.set_kiosk(False)
+        self.results_screen.kiosk = False
+        self.setWindowFlags(self.windowFlags() & ~KIOSK_WINDOW_FLAGS)
         self.showNormal()
         return True
 
+    def ask_pin(self) -> None:
+        """Kiosk: ask for the consultant PIN (without blocking); the right PIN closes the app."""
+        if self.pin_dialog is not None and self.pin_dialog.isVisible():
+            self.pin_dialog.raise_()
+            self.pin_dialog.activateWindow()
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("kiosk.pin_title"))
+        dialog.setLabelText(tr("kiosk.pin_prompt"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.textValueSelected.connect(self._pin_entered)
+        self.pin_dialog = dialog
+        dialog.open()
+
+    def _pin_entered(self, pin: str) -> None:
+        if self.leave_kiosk(pin):
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        if self.kiosk:
-            pin, ok = QInputDialog.getText(self, tr("kiosk.pin_title"), tr("kiosk.pin_prompt"),
-                                           QLineEdit.EchoMode.Password)
-            if not ok or not self.leave_kiosk(pin):
-                event.ignore()
-                return
+        if self.kiosk:  # the window manager's close, Alt+F4, Ctrl+Q: never without the consultant PIN
+            event.ignore()
+            self.ask_pin()
+            return
         self.shutdown()
         event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if not self.kiosk:
+            return
+        if event.type() == QEvent.Type.WindowStateChange:
+            state = self.windowState()
+            if state & Qt.WindowState.WindowMinimized or not state & Qt.WindowState.WindowFullScreen:
+                # Un-fullscreened or minimised by the window manager or a key: back to full screen.
+                QTimer.singleShot(0, self._restore_full_screen)
+        elif event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            # Focus went to the desktop ("show desktop", a click outside): take it back, unless one
+            # of the app's own dialogs or menus has it.
+            QTimer.singleShot(REACTIVATE_MS, self._reclaim_focus)
+
+    def _reclaim_focus(self, *, remap: bool = False) -> None:
+        if not self.kiosk or QApplication.activeWindow() is not None or QApplication.activeModalWidget():
+            return
+        if any(w is not self and w.isWindow() and w.isVisible() for w in QApplication.topLevelWidgets()):
+            return
+        if remap:
+            # A window manager that refuses the activation (focus-stealing prevention while it shows
+            # the desktop) still shows a window that is mapped anew.
+            self.hide()
+        self._restore_full_screen()
+        if not remap:
+            QTimer.singleShot(REACTIVATE_MS * 2, lambda: self._reclaim_focus(remap=True))
+
+    def _restore_full_screen(self) -> None:
+        if not self.kiosk:
+            return
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def shutdown(self) -> None:
         if self.controller is not None:

@@ -135,6 +135,8 @@ def _walk_files(root: Path) -> Iterator[Path]:
 
 def _contains(path: Path, needles: list[bytes]) -> bool:
     """Whether the file's bytes contain any needle (read in chunks, overlapping by the longest needle)."""
+    if not needles:
+        return False
     overlap = max(len(n) for n in needles) - 1
     tail = b""
     try:
@@ -169,6 +171,8 @@ def _needles(session_ids: Iterable[str], store: SessionStore) -> list[bytes]:
 def _scrub_logs(ids: list[str]) -> None:
     """Remove log lines that name a wiped session (in place, so an open log handler keeps working)."""
     encoded = [i.encode() for i in ids]
+    if not encoded:  # nothing was wiped (a kiosk starting on a clean machine)
+        return
     for root in {paths.log_dir(), paths.data_dir()}:
         for file in _walk_files(root):
             if not _LOG_FILE.fullmatch(file.name) or not _contains(file, encoded):

@@ -44,6 +44,7 @@ class InterviewScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller: SessionController | None = None
+        self.kiosk = False
         self.progress_label = QLabel(objectName="muted")
         self.phase = QLabel(objectName="phase")
         self.question = QLabel(objectName="question", wordWrap=True)
@@ -132,6 +133,11 @@ class InterviewScreen(QWidget):
         self.background.clear()
         self.background_bar.hide()
 
+    def set_kiosk(self, kiosk: bool) -> None:
+        """A kiosk offers no file dialog: answering with an audio file is for the person's own computer."""
+        self.kiosk = kiosk
+        self.use_file.setVisible(not kiosk and self.controller is not None and self.controller.state == PREP)
+
     def detach(self) -> None:
         controller, self.controller = self.controller, None
         if controller is None:
@@ -181,7 +187,7 @@ class InterviewScreen(QWidget):
             self.pause_text.setText(tr("interview.paused"))
             self.resume_button.setFocus()
         self.action.setEnabled(state in (PREP, ANSWERING))
-        self.use_file.setVisible(state == PREP)
+        self.use_file.setVisible(state == PREP and not self.kiosk)
 
     def _on_tick(self, elapsed: float, remaining: float) -> None:
         self.countdown.set_time(elapsed, remaining)
@@ -208,6 +214,8 @@ class InterviewScreen(QWidget):
             super().keyPressEvent(event)
 
     def _choose_file(self) -> None:
+        if self.kiosk:
+            return
         path, _ = QFileDialog.getOpenFileName(self, tr("interview.choose_file"), "", tr("interview.audio_files"))
         if path:
             self.answer_with_file(path)
