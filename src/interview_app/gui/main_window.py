@@ -12,7 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QStackedWidget
 
 from interview_app.gui import i18n, services
-from interview_app.gui.app import apply_look, tts_available
+from interview_app.gui.app import apply_look
 from interview_app.gui.i18n import tr
 from interview_app.gui.kiosk import KIOSK_WINDOW_FLAGS, IdleWatcher, verify_pin
 from interview_app.gui.qtfix import emit
@@ -29,10 +29,12 @@ from interview_app.gui.session_controller import (
     ABORTED,
     FINISHING,
     PRACTICE,
+    PREP,
     REVIEW,
     SessionController,
     SessionPlan,
 )
+from interview_app.gui.speech import NO_ENGINE, QuestionReader
 from interview_app.gui.workers import Pipeline, RecorderBridge
 from interview_app.storage.settings import Settings
 
@@ -46,13 +48,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Settings, *, kiosk: bool | None = None, language: str | None = None,
                  stream_factory: Callable[..., Any] | None = None, prep_seconds: float | None = None,
-                 answer_seconds: float | None = None, load_model: bool = True, check_tts: bool = True) -> None:
+                 answer_seconds: float | None = None, load_model: bool = True, check_tts: bool = True,
+                 tts_engine: str | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.kiosk = settings.kiosk_mode if kiosk is None else kiosk
         self.timings = (prep_seconds, answer_seconds)
         self.controller: SessionController | None = None
-        self.speech: Any = None
+        self.reader: QuestionReader | None = None
+        self.speak_questions = False
         self.consultant_opening = False
         self.pin_dialog: QInputDialog | None = None
         i18n.set_language(language or settings.ui_language)
@@ -86,10 +90,12 @@ class MainWindow(QMainWindow):
         self.quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
         self.quit_shortcut.activated.connect(self.close)
         self._wire()
-        tts = check_tts and tts_available()
-        self.start_screen.set_tts_available(tts)
-        self.settings_screen.set_tts_available(tts)
+        # Reading aloud is offered once the speech engine answered (it takes a second or two to list
+        # its voices, so that happens just after the window appears); until then, and without one, not.
+        self._set_speech_problems({"ko": NO_ENGINE, "en": NO_ENGINE})
         self.start_screen.read_aloud.setChecked(settings.read_questions_aloud)
+        if check_tts:
+            QTimer.singleShot(0, lambda: self.start_speech(tts_engine))
         self.start_screen.set_kiosk(self.kiosk)
         self.start_screen.set_language(i18n.language())
         self.start_screen.load_banks()
@@ -203,27 +209,42 @@ class MainWindow(QMainWindow):
         self.show_screen(self.interview_screen)
         controller.start()
 
+    # --- reading the question aloud -------------------------------------------------------
+    def start_speech(self, engine: str | None = None) -> None:
+        """Open the text-to-speech engine (``engine`` names one; None: the system's) and offer its languages."""
+        if self.reader is not None:
+            self.reader.stop()
+            self.reader.deleteLater()
+        self.reader = QuestionReader(engine, self)
+        self.reader.finished.connect(self._on_reading_done)
+        self._set_speech_problems({lang: self.reader.problem_for(lang) for lang in ("ko", "en")})
+
+    def _set_speech_problems(self, problems: dict[str, str]) -> None:
+        self.start_screen.set_speech_problems(problems)
+        self.settings_screen.set_speech_problems(problems)
+
     def _on_question(self, _index: int, question: Any) -> None:
-        if getattr(self, "speak_questions", False):
-            self._speak(question.text)
+        controller, reader = self.controller, self.reader
+        if not self.speak_questions or controller is None or reader is None:
+            return
+        controller.hold_prep()  # the preparation starts when the reading ends
+        if not reader.say(question.text, controller.plan.language):
+            controller.release_prep()
 
-    def _speak(self, text: str) -> None:
-        from PySide6.QtCore import QLocale
-        from PySide6.QtTextToSpeech import QTextToSpeech
+    def _on_reading_done(self) -> None:
+        if self.controller is not None:
+            self.controller.release_prep()
 
-        if self.speech is None:
-            engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
-            if not engines:
-                return
-            self.speech = QTextToSpeech(engines[0], self)
-        language = self.controller.plan.language if self.controller else "ko"
-        self.speech.setLocale(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
-        self.speech.say(text)
+    def stop_reading(self) -> None:
+        if self.reader is not None:
+            self.reader.stop()
 
     def _on_state(self, state: str) -> None:
         controller = self.controller
         if controller is None:
             return
+        if state != PREP:
+            self.stop_reading()  # the answer started, a pause, the end
         if state == REVIEW:
             last = controller.index + 1 >= controller.total
             self.feedback_screen.show_waiting(controller.question.text, last=last)
@@ -266,6 +287,7 @@ class MainWindow(QMainWindow):
             self.interview_screen.show_warning("other", message)
 
     def abort_session(self) -> None:
+        self.stop_reading()
         controller, self.controller = self.controller, None
         self.interview_screen.detach()
         if controller is not None:
@@ -413,6 +435,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def shutdown(self) -> None:
+        self.stop_reading()
         if self.controller is not None:
             self.abort_session()
         self.results_screen.dispose()

@@ -128,6 +128,7 @@ class InterviewScreen(QWidget):
         controller.background.connect(self._on_background)
         controller.recorder.level.connect(self.meter.set_level)
         controller.recorder.warning.connect(self.show_warning)
+        controller.prep_hold.connect(self._on_prep_hold)
         self.meter.reset()
         self.warning.hide()
         self.background.clear()
@@ -145,7 +146,8 @@ class InterviewScreen(QWidget):
         for signal, slot in ((controller.question_shown, self._on_question), (controller.state_changed, self._on_state),
                              (controller.tick, self._on_tick), (controller.background, self._on_background),
                              (controller.recorder.level, self.meter.set_level),
-                             (controller.recorder.warning, self.show_warning)):
+                             (controller.recorder.warning, self.show_warning),
+                             (controller.prep_hold, self._on_prep_hold)):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
 
@@ -173,7 +175,7 @@ class InterviewScreen(QWidget):
         self.recording.style().unpolish(self.recording)
         self.recording.style().polish(self.recording)
         if state == PREP:
-            self.phase.setText(tr("interview.prep"))
+            self.phase.setText(tr("interview.reading") if controller.prep_held else tr("interview.prep"))
             self.countdown.set_phase(controller.plan.prep_for(controller.question), PREP_COLOUR)
             self.action.setText(tr("interview.start_answer"))
             self.hint.setText(tr("interview.ready"))
@@ -188,6 +190,11 @@ class InterviewScreen(QWidget):
             self.resume_button.setFocus()
         self.action.setEnabled(state in (PREP, ANSWERING))
         self.use_file.setVisible(state == PREP and not self.kiosk)
+
+    def _on_prep_hold(self, held: int) -> None:
+        controller = self.controller
+        if controller is not None and controller.state == PREP:
+            self.phase.setText(tr("interview.reading") if held else tr("interview.prep"))
 
     def _on_tick(self, elapsed: float, remaining: float) -> None:
         self.countdown.set_time(elapsed, remaining)

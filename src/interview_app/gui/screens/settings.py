@@ -43,6 +43,7 @@ class SettingsScreen(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.speech_problems: dict[str, str] = {}
         self.title = QLabel(objectName="title")
         self.microphone = QComboBox()
         self.model = QComboBox()
@@ -102,11 +103,17 @@ class SettingsScreen(QWidget):
         self.retranslate()
         self.load(settings)
 
-    def set_tts_available(self, available: bool) -> None:
-        self.read_aloud.setVisible(available)
-        for label, _key in self.labels:
-            if self.form.labelForField(self.read_aloud) is label:
-                label.setVisible(available)
+    def set_speech_problems(self, problems: dict[str, str]) -> None:
+        """Reading aloud can be switched on when at least one language has a voice; else the tooltip says why."""
+        self.speech_problems = dict(problems)
+        readable = any(not problem for problem in problems.values())
+        self.read_aloud.setEnabled(readable)
+        if readable:
+            self.read_aloud.setToolTip("")
+        elif "no_voice" in problems.values():
+            self.read_aloud.setToolTip(tr("settings.read_aloud_no_voice"))
+        else:
+            self.read_aloud.setToolTip(tr("start.read_aloud_no_engine"))
 
     # --- settings <-> widgets -------------------------------------------------------------
     def load(self, settings: Settings) -> None:
@@ -179,6 +186,7 @@ class SettingsScreen(QWidget):
         self.model_folder.setText(tr("settings.model_folder"))
         self.open_folder.setText(tr("settings.open_folder"))
         self.read_aloud.setText(tr("settings.read_aloud"))
+        self.set_speech_problems(self.speech_problems)
         self.blind.setText(tr("settings.blind"))
         self.kiosk.setText(tr("settings.kiosk"))
         for combo, choices in ((self.ui_language, ("ko", "en")), (self.answer_language, ("ko", "en", "auto"))):

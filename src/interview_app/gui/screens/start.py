@@ -46,6 +46,7 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.banks: list[Any] = []
         self.banks_error = ""
+        self.speech_problems: dict[str, str] = {}  # language -> why it cannot be read aloud ("" if it can)
         self.title = QLabel(objectName="title")
         self.title.setWordWrap(True)
         self.subtitle = QLabel(wordWrap=True)
@@ -115,8 +116,21 @@ class StartScreen(QWidget):
         self.retranslate()
 
     # --- set-up from outside --------------------------------------------------------------
-    def set_tts_available(self, available: bool) -> None:
-        self.read_aloud.setVisible(available)
+    def set_speech_problems(self, problems: dict[str, str]) -> None:
+        """Which languages can be read aloud (``""``) and why the others cannot (``no_engine``, ``no_voice``)."""
+        self.speech_problems = dict(problems)
+        self._update_read_aloud()
+
+    def _update_read_aloud(self) -> None:
+        language = self.language.currentData()
+        problem = self.speech_problems.get(language, "no_engine")
+        self.read_aloud.setEnabled(not problem)
+        if problem == "no_voice":
+            self.read_aloud.setToolTip(tr("start.read_aloud_no_voice", language=tr(f"lang.{language}")))
+        elif problem:
+            self.read_aloud.setToolTip(tr("start.read_aloud_no_engine"))
+        else:
+            self.read_aloud.setToolTip("")
 
     def set_kiosk(self, kiosk: bool) -> None:
         self.history.setVisible(not kiosk)
@@ -130,6 +144,7 @@ class StartScreen(QWidget):
             self.language.setCurrentIndex(index)
             self.language.blockSignals(False)
         self.fill_banks()
+        self._update_read_aloud()
 
     def load_banks(self) -> None:
         try:
@@ -154,6 +169,7 @@ class StartScreen(QWidget):
     def _language_changed(self) -> None:
         emit(self.language_chosen, self.language.currentData())
         self.fill_banks()
+        self._update_read_aloud()
 
     def _bank_changed(self) -> None:
         bank = self.bank.currentData()
@@ -177,7 +193,7 @@ class StartScreen(QWidget):
             "bank": bank,
             "count": self.count.value(),
             "random": self.random.isChecked(),
-            "read_aloud": self.read_aloud.isVisible() and self.read_aloud.isChecked(),
+            "read_aloud": self.read_aloud.isEnabled() and self.read_aloud.isChecked(),
         })
 
     def retranslate(self) -> None:
@@ -189,6 +205,7 @@ class StartScreen(QWidget):
         self.mock.setText(tr("start.mode_mock"))
         self.practice.setText(tr("start.mode_practice"))
         self.read_aloud.setText(tr("start.read_aloud"))
+        self._update_read_aloud()
         self.begin.setText(tr("start.begin"))
         self.mic.setText(tr("start.mic_check"))
         self.history.setText(tr("start.history"))
