@@ -56,6 +56,7 @@ class InterviewScreen(QWidget):
         self.elapsed = QLabel()
         self.remaining = QLabel()
         self.hint = QLabel(objectName="muted", wordWrap=True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)  # centred text over the full width: never cut
         self.warning = QLabel(objectName="banner", wordWrap=True)
         self.warning.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.warning.hide()
@@ -99,7 +100,7 @@ class InterviewScreen(QWidget):
         layout.setContentsMargins(40, 24, 40, 24)
         layout.addLayout(top)
         layout.addWidget(self.warning)
-        layout.addWidget(self.question, stretch=2)
+        layout.addWidget(self.question, stretch=1)  # shares the room with the clock: the ring keeps its 7 lines
         layout.addWidget(self.phase, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.countdown, stretch=1, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addLayout(times)
@@ -107,7 +108,7 @@ class InterviewScreen(QWidget):
         layout.addWidget(self.pause_panel)
         layout.addWidget(self.action, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.use_file, alignment=Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.hint, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.hint)
         layout.addWidget(self.background)
         layout.addWidget(self.background_bar)
 
@@ -166,7 +167,11 @@ class InterviewScreen(QWidget):
         controller = self.controller
         if controller is None:
             return
-        self.pause_panel.setVisible(state == PAUSED)
+        paused = state == PAUSED
+        self.pause_panel.setVisible(paused)
+        # While paused the panel takes the place of the clock, meter and buttons (room on short screens).
+        for widget in (self.countdown, self.elapsed, self.remaining, self.meter, self.action, self.hint):
+            widget.setVisible(not paused)
         self.confirm_text.hide()
         self.confirm_yes.hide()
         recording = state == ANSWERING

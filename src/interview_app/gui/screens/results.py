@@ -74,6 +74,7 @@ class ResultsScreen(QWidget):
         self.print_button = QPushButton()
         self.finish = QPushButton(objectName="primary")
         self.replay_row = QHBoxLayout()
+        self.replay_row.addStretch()  # buttons keep their size, on the left, at any screen width
         self.play_buttons: list[QPushButton] = []
         self.player = None
         actions = QHBoxLayout()
@@ -125,7 +126,7 @@ class ResultsScreen(QWidget):
             button = QPushButton(tr("results.play", n=number))
             button.setProperty("wav", str(wav))
             button.clicked.connect(lambda _=False, path=wav: self.play(path))
-            self.replay_row.addWidget(button)
+            self.replay_row.insertWidget(self.replay_row.count() - 1, button)
             self.play_buttons.append(button)
 
     def play(self, wav: Path) -> None:

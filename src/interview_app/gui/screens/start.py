@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -87,7 +88,7 @@ class StartScreen(QWidget):
             self.labels[key] = label
             self.form.addRow(label, field)
         self.form.addRow(self.read_aloud)
-        form_box = QWidget(maximumWidth=1100)
+        self.form_box = form_box = QWidget()
         form_box.setLayout(self.form)
 
         tools = QHBoxLayout()
@@ -114,6 +115,22 @@ class StartScreen(QWidget):
         self.settings.clicked.connect(self.settings_requested)
         self.consultant.clicked.connect(self.consultant_requested)
         self.retranslate()
+
+    # --- size -----------------------------------------------------------------------------
+    FORM_MAX_WIDTH = 1100  # px at the default text size: a readable line on a wide screen
+
+    def _fit_form(self) -> None:
+        """Keep the form to a readable width, but never narrower than its text (large text, 4K)."""
+        self.form_box.setMaximumWidth(max(self.FORM_MAX_WIDTH, self.form.sizeHint().width()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LanguageChange):
+            self._fit_form()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        self._fit_form()
+        super().showEvent(event)
 
     # --- set-up from outside --------------------------------------------------------------
     def set_speech_problems(self, problems: dict[str, str]) -> None:
@@ -213,3 +230,4 @@ class StartScreen(QWidget):
         self.consultant.setText(tr("start.consultant"))
         if self.bank.count() == 0:
             self._bank_changed()
+        self._fit_form()
