@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self._set_speech_problems({"ko": NO_ENGINE, "en": NO_ENGINE})
         self.start_screen.read_aloud.setChecked(settings.read_questions_aloud)
         if check_tts:
-            QTimer.singleShot(0, lambda: self.start_speech(tts_engine))
+            QTimer.singleShot(0, self, lambda: self.start_speech(tts_engine))
         self.start_screen.set_kiosk(self.kiosk)
         self.start_screen.set_language(i18n.language())
         self.start_screen.load_banks()
@@ -407,11 +407,11 @@ class MainWindow(QMainWindow):
             state = self.windowState()
             if state & Qt.WindowState.WindowMinimized or not state & Qt.WindowState.WindowFullScreen:
                 # Un-fullscreened or minimised by the window manager or a key: back to full screen.
-                QTimer.singleShot(0, self._restore_full_screen)
+                QTimer.singleShot(0, self, self._restore_full_screen)
         elif event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             # Focus went to the desktop ("show desktop", a click outside): take it back, unless one
             # of the app's own dialogs or menus has it.
-            QTimer.singleShot(REACTIVATE_MS, self._reclaim_focus)
+            QTimer.singleShot(REACTIVATE_MS, self, self._reclaim_focus)
 
     def _reclaim_focus(self, *, remap: bool = False) -> None:
         if not self.kiosk or QApplication.activeWindow() is not None or QApplication.activeModalWidget():
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
             self.hide()
         self._restore_full_screen()
         if not remap:
-            QTimer.singleShot(REACTIVATE_MS * 2, lambda: self._reclaim_focus(remap=True))
+            QTimer.singleShot(REACTIVATE_MS * 2, self, lambda: self._reclaim_focus(remap=True))
 
     def _restore_full_screen(self) -> None:
         if not self.kiosk:
