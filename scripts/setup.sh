@@ -8,8 +8,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${IC_VENV:-$repo/.venv}"
 
-# System packages: audio (PortAudio, PulseAudio client), Qt runtime, Korean font,
-# and the tools the tests use (Xvfb, test speech, a virtual sound server, a browser).
+# System packages: audio (PortAudio, PulseAudio client), Qt runtime, Korean font, the speech
+# engine that reads questions aloud (speech-dispatcher with espeak-ng, used by Qt's speechd plugin),
+# and the tools the tests use (Xvfb with a window manager, test speech, a virtual sound server, a browser).
 apt_packages=(
   libportaudio2 libpulse0 libsndfile1
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
@@ -17,7 +18,8 @@ apt_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0
   fonts-nanum fonts-noto-cjk
-  xvfb xdotool espeak-ng sox libsox-fmt-all ffmpeg
+  libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng
+  xvfb xdotool openbox x11-utils espeak-ng sox libsox-fmt-all ffmpeg
   pulseaudio pulseaudio-utils alsa-utils libasound2-plugins
   chromium chromium-driver poppler-utils
 )

@@ -56,3 +56,16 @@ def test_repeats_and_english_has_no_formality() -> None:
     assert [r["text"] for r in result.repeats["items"]] == ["I I", "the the"]
     assert result.formality["dominant"] is None
     assert result.pace["unit"] == "words_per_min"
+
+
+def test_english_messages_count_in_the_singular_and_the_plural() -> None:
+    once = analyze_answer(make("I guess we finished the project. <3.0> We shipped it on time and the client was glad.",
+                               language="en"))
+    messages = {f["id"]: f["message"] for f in once.findings}
+    assert "appear once" in messages["hedges"], messages["hedges"]
+    assert "or more once" in messages["pauses_long"], messages["pauses_long"]
+    twice = analyze_answer(make("I guess we finished. <3.0> Maybe we shipped it. <3.0> The client was glad.",
+                                language="en"))
+    messages = {f["id"]: f["message"] for f in twice.findings}
+    assert "appear 2 times" in messages["hedges"], messages["hedges"]
+    assert "or more 2 times" in messages["pauses_long"], messages["pauses_long"]

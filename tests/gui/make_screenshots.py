@@ -1,11 +1,24 @@
 """Screenshots of every screen in Korean and English (docs/screenshots/gui-<screen>-<lang>.png).
 
 Run by hand: ``python tests/gui/make_screenshots.py`` (offscreen, 1366x768, a temporary data folder).
+
+A 4K laptop at its usual 200 % setting (3840x2160 pixels, Qt scale factor 2), Korean only, three
+screens, written as gui-<screen>-4k-ko.png::
+
+    python tests/gui/make_screenshots.py --size 3840x2160 --scale 2 --tag 4k --languages ko \\
+        --screens start,interview_answer,results
+
+``--font-scale`` sets the app's text-size setting (1.0 to 2.5). ``--check`` prints what is
+clipped on each screen instead of (or as well as) writing files.
 """
 
 from __future__ import annotations
 
+import argparse
+import atexit
+import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -13,118 +26,98 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(HERE)]
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# A temporary data folder chosen the way a moved one is (so the settings offer to move it).
-os.environ.pop("INTERVIEW_APP_DATA_DIR", None)
-os.environ["INTERVIEW_APP_CONFIG_DIR"] = tempfile.mkdtemp(prefix="ic-shots-config-")
-DATA = Path(tempfile.mkdtemp(prefix="ic-shots-"))
-
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-
-from interview_app.gui.app import apply_look, create_app  # noqa: E402
-
+DATA = Path()  # set by prepare_platform
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1366, 768)
 
 
-def wait(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="1366x768", help="screen size in device pixels, WxH")
+    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio (QT_SCALE_FACTOR)")
+    parser.add_argument("--font-scale", type=float, default=1.0, help="the app's text-size setting")
+    parser.add_argument("--languages", default="ko,en")
+    parser.add_argument("--screens", default="", help="comma-separated screen names (default: all)")
+    parser.add_argument("--tag", default="", help="added to the file names: gui-<screen>-<tag>-<lang>.png")
+    parser.add_argument("--check", action="store_true", help="print clipped widgets per screen as JSON")
+    parser.add_argument("--no-files", action="store_true", help="write no screenshots (with --check)")
+    return parser.parse_args(argv)
 
 
-def wait_until(check, timeout_ms: int = 30_000) -> None:
-    waited = 0
-    while not check() and waited < timeout_ms:
-        wait(50)
-        waited += 50
+def prepare_platform(size: tuple[int, int], scale: float) -> None:
+    """An offscreen screen of ``size`` device pixels at ``scale``; must run before Qt starts."""
+    work = Path(tempfile.mkdtemp(prefix="ic-shots-"))
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    config = work / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "shots", "x": 0, "y": 0, "width": size[0],
+                                               "height": size[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
+    # The data folder is chosen the way a moved one is (so the settings offer to move it).
+    global DATA
+    os.environ.pop("INTERVIEW_APP_DATA_DIR", None)
+    os.environ["INTERVIEW_APP_CONFIG_DIR"] = str(work / "config")
+    DATA = work / "data"
+    DATA.mkdir()
 
 
-def capture(language: str, voice: Path, older: Path, newer: Path) -> None:
+def start_speech_server() -> None:
+    """A private speech-dispatcher for the app to find (tests/speechd.py), when one is installed."""
+    import speechd
+
+    try:
+        server = speechd.start(Path(tempfile.mkdtemp(prefix="ic-speechd-")))
+    except (speechd.SpeechdUnavailable, speechd.pulse.PulseUnavailable) as missing:
+        print("no speech engine for the pictures:", missing)
+        return
+    atexit.register(shutil.rmtree, server.root, ignore_errors=True)
+    atexit.register(speechd.stop, server)
+    os.environ["SPEECHD_ADDRESS"] = server.address
+
+
+def capture(language: str, voice: Path, older: Path, newer: Path, args: argparse.Namespace,
+            logical: tuple[int, int]) -> dict[str, list[str]]:
     from feed import WavFeed
-    from PySide6.QtCore import QItemSelectionModel
-    from sessionkit import fixture_document
+    from screen_tour import clipped, tour
 
-    from interview_app.banks import get_bank
     from interview_app.gui import i18n
     from interview_app.gui.main_window import MainWindow
-    from interview_app.gui.session_controller import ANSWERING
     from interview_app.storage.settings import Settings
 
-    window = MainWindow(Settings(mic_checked=True, ui_language=language, last_person="하늘"),
-                        stream_factory=WavFeed([voice]),
-                        load_model=False, check_tts=False, prep_seconds=30, answer_seconds=90)
-    window.resize(*SIZE)
+    wanted = [s for s in args.screens.split(",") if s]
+    window = MainWindow(Settings(mic_checked=True, ui_language=language, font_scale=args.font_scale,
+                                 last_person="하늘"),
+                        stream_factory=WavFeed([voice]), load_model=False, prep_seconds=30, answer_seconds=90,
+                        check_tts="SPEECHD_ADDRESS" in os.environ)
+    window.resize(*logical)
     window.show()
-    wait(200)
-
-    def shot(name: str) -> None:
-        wait(300)
-        window.grab().save(str(OUT / f"gui-{name}-{language}.png"))
-        print("saved", f"gui-{name}-{language}.png")
-
-    window.start_screen.set_language(language)
-    window.start_screen.count.setValue(3)
-    shot("start")
-    window.show_screen(window.mic_screen)
-    window.mic_screen.start.click()
-    wait_until(lambda: not window.mic_screen.running, 20_000)
-    shot("mic_check")
-    bank = get_bank("ko-common" if language == "ko" else "en-common-behavioural")
-    window.start_session({"language": language, "mode": "mock", "bank": bank, "count": 3, "random": False,
-                          "read_aloud": False})
-    wait(1200)
-    shot("interview_prep")
-    window.controller.begin_answer()
-    wait_until(lambda: window.controller.state == ANSWERING)
-    wait(1500)
-    window.interview_screen.show_warning("too_quiet")
-    shot("interview_answer")
-    window.controller.pause()
-    window.interview_screen.quit_button.click()
-    shot("interview_paused")
-    window.abort_session()
-    document = fixture_document("session_ko.json" if language == "ko" else "session_en.json")
-    answer = document["answers"][0]
-    window.feedback_screen.show_waiting(answer["question"], last=False)
-    window.feedback_screen.show_result({"analysis": answer["analysis"]})
-    window.show_screen(window.feedback_screen)
-    shot("feedback")
-    window.processing_screen.reset(3)
-    window.processing_screen.set_done(2, 3)
-    window.processing_screen.set_stage(3, "transcribing")
-    window.show_screen(window.processing_screen)
-    shot("processing")
-    loaded = []
-    window.results_screen.report_loaded.connect(loaded.append)
-    window.open_session(newer)
-    wait_until(lambda: bool(loaded))
-    wait(800)
-    shot("results")
-    window.show_history()
-    model = window.history_screen.table.selectionModel()
-    model.select(window.history_screen.table.model().index(0, 0),
-                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
-    window.history_screen.show_progress()
-    shot("history")
-    window.consultant_screen.open_session(older)
-    window.consultant_screen.answer_notes["1"].setPlainText(
-        "두괄식으로 시작한 점이 좋습니다." if language == "ko" else "Good: the conclusion comes first.")
-    window.consultant_screen.signer.setText("박상담" if language == "ko" else "Jamie Park")
-    window.show_screen(window.consultant_screen)
-    shot("consultant")
-    window.settings_screen.load(window.settings)
-    window.show_screen(window.settings_screen)
-    shot("settings")
+    found: dict[str, list[str]] = {}
+    pictures = not args.no_files  # a check alone need not wait for clocks and meters to move
+    for name in tour(window, language, older, newer, quick=not pictures,
+                     mic_check=pictures and (not wanted or "mic_check" in wanted)):
+        if wanted and name not in wanted:
+            continue
+        if args.check:
+            found[name] = clipped(window, window.current_screen())
+        if not args.no_files:
+            file = f"gui-{name}-{args.tag}-{language}.png" if args.tag else f"gui-{name}-{language}.png"
+            window.grab().save(str(OUT / file))
+            print("saved", file)
     window.kiosk = False
     window.shutdown()
     window.close()
     i18n.set_language("ko")
+    return found
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    prepare_platform((width, height), args.scale)
+    from interview_app.gui.app import apply_look, create_app
+
     app = create_app([sys.argv[0]])
-    apply_look(app, 1.0)
+    apply_look(app, args.font_scale)
     from sessionkit import save_session
 
     import speechkit
@@ -132,6 +125,8 @@ def main() -> None:
 
     paths.set_data_dir_pointer(DATA)
 
+    if not args.no_files:  # pictures show "read questions aloud" as a machine with a voice has it
+        start_speech_server()
     OUT.mkdir(parents=True, exist_ok=True)
     older = save_session(created_at="2026-11-01T10:00:00+09:00", person="하늘",
                          scores={"delivery": 52, "structure": 41, "content": 60, "language": 70})
@@ -141,9 +136,13 @@ def main() -> None:
                  scores={"delivery": 61, "structure": 70, "content": 48, "language": 66})
     newer = save_session(created_at="2026-11-20T10:00:00+09:00", person="하늘")
     voice = speechkit.speak("I led a team of four students and we finished early.",
-                            Path(tempfile.mkdtemp()) / "v.wav")
-    for language in ("ko", "en"):
-        capture(language, voice, older, newer)
+                            DATA / "v.wav")
+    logical = (round(width / args.scale), round(height / args.scale))
+    report = {}
+    for language in args.languages.split(","):
+        report[language] = capture(language, voice, older, newer, args, logical)
+    if args.check:
+        print("CLIPPED " + json.dumps(report, ensure_ascii=False))
     app.processEvents()
 
 

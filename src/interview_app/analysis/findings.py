@@ -24,6 +24,16 @@ def _whole(doc: Doc) -> list[dict[str, Any]]:
     return [doc.evidence(0, len(doc.words), text=_short(doc.text))] if doc.words else []
 
 
+def _times(count: int) -> str:
+    """English: "once", "2 times"."""
+    return "once" if count == 1 else f"{count} times"
+
+
+def _sentences(count: int) -> str:
+    """English: "1 sentence ends", "2 sentences end"."""
+    return "1 sentence ends" if count == 1 else f"{count} sentences end"
+
+
 def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -158,7 +168,7 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
         add("pauses_long", "expression", severity,
             (f"{pauses['threshold_s']:.1f}초 이상 멈춘 곳이 {pauses['long_count']}번 있습니다"
              f"(가장 긴 멈춤 {pauses['longest_s']:.1f}초).",
-             f"You paused for {pauses['threshold_s']:.1f} s or more {pauses['long_count']} times "
+             f"You paused for {pauses['threshold_s']:.1f} s or more {_times(pauses['long_count'])} "
              f"(longest {pauses['longest_s']:.1f} s)."),
             ("문장 사이의 짧은 쉼은 좋지만, 문장 중간에 길게 멈추지 않도록 다음 내용을 미리 정해 두세요.",
              "Short pauses between sentences are fine; plan the next point so you don't stop mid-sentence."),
@@ -172,7 +182,7 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
         cues = ", ".join(dict.fromkeys(h["cue"] for h in hedges["items"]))
         add("hedges", "language", severity,
             (f"'{cues}' 같은 완곡한 표현이 {hedges['count']}번 나와 확신이 없어 보일 수 있습니다.",
-             f"Hedges such as '{cues}' appear {hedges['count']} times and can make you sound unsure."),
+             f"Hedges such as '{cues}' appear {_times(hedges['count'])} and can make you sound unsure."),
             ("자신의 경험과 생각은 단정적으로 말하세요. '~것 같습니다' 대신 '~습니다'.",
              "State your own experience and views plainly: drop 'I guess', 'kind of', 'maybe'."),
             hedges["items"][:6], ["hedges.many"], rewrite)
@@ -187,7 +197,7 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
             target = next((s for s in doc.sentences if s.first == casual[0]["words"][0]), None)
             add("formality_casual", "language", "major",
                 (f"반말로 끝난 문장이 {len(casual)}개 있습니다. 면접에서는 반말이 큰 감점 요인입니다.",
-                 f"{len(casual)} sentences end in casual speech."),
+                 f"{_sentences(len(casual))} in casual speech."),
                 ("모든 문장을 '~습니다/~ㅂ니다'로 끝내세요.", "End every sentence in the formal style."),
                 casual[:5], ["formality.casual_flag_count"], korean.to_formal(doc, target) if target else None)
         if formality["dominant"] == "polite" or (polite and formality["formal_ratio"] < norms.num(
@@ -195,7 +205,7 @@ def build(doc: Doc, r: dict[str, Any], norms: Norms) -> list[dict[str, Any]]:
             target = next((s for s in doc.sentences if polite and s.first == polite[0]["words"][0]), None)
             add("formality_polite", "language", "minor",
                 (f"'~요'로 끝난 문장이 {len(polite)}개입니다. 면접에서는 '~습니다'체가 더 단정하게 들립니다.",
-                 f"{len(polite)} sentences use the polite -요 style."),
+                 f"{_sentences(len(polite))} in the polite -요 style."),
                 ("핵심 문장만이라도 '~습니다'로 끝내 보세요. 억지로 모두 바꾸기보다 자연스러움을 지키세요.",
                  "End at least the key sentences in the formal style."),
                 polite[:5], ["formality.formal_good_ratio"], korean.to_formal(doc, target) if target else None)

@@ -84,23 +84,3 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("InterviewCoach")
     return app  # type: ignore[return-value]
 
-
-def tts_available() -> bool:
-    """Whether QtTextToSpeech has a real engine with at least one voice on this system."""
-    try:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-    except ImportError:
-        return False
-    for engine in QTextToSpeech.availableEngines():
-        if engine == "mock":
-            continue
-        try:
-            speech = QTextToSpeech(engine)
-            ready = speech.state() != QTextToSpeech.State.Error and bool(speech.availableVoices())
-            speech.deleteLater()
-        except Exception:  # an engine that cannot start is the same as none
-            log.info("text-to-speech engine %s is unusable", engine, exc_info=True)
-            continue
-        if ready:
-            return True
-    return False

@@ -45,6 +45,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "start.mode_practice": {"ko": "연습 (시간 제한 없음, 답변마다 다시 하기와 바로 피드백)",
                             "en": "Practice (no time pressure, retry any answer, feedback after each)"},
     "start.read_aloud": {"ko": "질문 읽어 주기", "en": "Read questions aloud"},
+    "start.read_aloud_checking": {"ko": "질문을 읽어 줄 음성을 확인하는 중입니다…",
+                                  "en": "Checking for a voice to read the questions…"},
+    "start.read_aloud_no_engine": {"ko": "이 컴퓨터에는 음성 합성 엔진이 없어 질문을 읽어 줄 수 없습니다.",
+                                   "en": "This computer has no speech engine, so questions cannot be read aloud."},
+    "start.read_aloud_no_voice": {"ko": "이 컴퓨터에는 {language} 음성이 없어 질문을 읽어 줄 수 없습니다.",
+                                  "en": "This computer has no {language} voice, so questions cannot be read aloud."},
     "start.begin": {"ko": "면접 시작", "en": "Start interview"},
     "start.mic_check": {"ko": "마이크 확인", "en": "Check microphone"},
     "start.history": {"ko": "지난 기록", "en": "History"},
@@ -73,6 +79,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Interview screen
     "interview.question_n": {"ko": "질문 {n} / {total}", "en": "Question {n} of {total}"},
     "interview.prep": {"ko": "생각할 시간", "en": "Preparation"},
+    "interview.reading": {"ko": "질문을 읽어 주는 중… 끝나면 생각할 시간이 시작됩니다",
+                          "en": "Reading the question aloud… the preparation starts after it"},
     "interview.answer": {"ko": "답변 중", "en": "Answering"},
     "interview.ready": {"ko": "준비되면 스페이스 키나 ‘답변 시작’을 누르세요",
                         "en": "Press Space or ‘Start answer’ when you are ready"},
@@ -138,6 +146,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "results.stop": {"ko": "멈춤", "en": "Stop"},
     "results.finish": {"ko": "마치기", "en": "Finish"},
     "results.saved": {"ko": "저장했습니다: {path}", "en": "Saved: {path}"},
+    "results.save_failed": {"ko": "저장하지 못했습니다: {error}", "en": "Could not save: {error}"},
+    "results.no_drive": {"ko": "USB 메모리가 보이지 않습니다. USB 메모리를 꽂은 뒤 다시 눌러 주세요.",
+                         "en": "No USB drive found. Plug one in, then press the button again."},
+    "results.choose_drive": {"ko": "어느 USB 메모리에 저장할까요?", "en": "Save to which USB drive?"},
     "results.kiosk_notice": {"ko": "‘마치기’를 누르면 이 컴퓨터에서 녹음과 리포트가 모두 지워집니다. "
                                    "먼저 인쇄하거나 USB에 저장하세요.",
                              "en": "‘Finish’ deletes your recordings and report from this computer. "
@@ -222,6 +234,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.blind": {"ko": "블라인드 채용 점검 (학교·출신지·가족 언급 표시)",
                        "en": "Blind-hiring check (flag school, hometown, family)"},
     "settings.read_aloud": {"ko": "질문 읽어 주기", "en": "Read questions aloud"},
+    "settings.read_aloud_no_voice": {"ko": "이 컴퓨터에는 한국어나 영어 음성이 없어 질문을 읽어 줄 수 없습니다.",
+                                     "en": "This computer has no Korean or English voice, so questions cannot "
+                                           "be read aloud."},
     "settings.saved": {"ko": "설정을 저장했습니다.", "en": "Settings saved."},
     "settings.pin_needed": {"ko": "키오스크 모드에는 4자리 이상 PIN이 필요합니다.",
                             "en": "Kiosk mode needs a PIN of at least 4 digits."},

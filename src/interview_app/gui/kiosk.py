@@ -7,13 +7,15 @@ import hmac
 import logging
 import secrets
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 PIN_ITERATIONS = 120_000
+# A kiosk window has no frame (no close button, nothing to drag or resize) and stays above the others.
+KIOSK_WINDOW_FLAGS = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
 _ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,

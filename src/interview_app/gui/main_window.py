@@ -7,15 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QStackedWidget
 
 from interview_app.errors import UserError
 from interview_app.gui import i18n, services
-from interview_app.gui.app import apply_look, tts_available
+from interview_app.gui.app import apply_look
 from interview_app.gui.i18n import tr
-from interview_app.gui.kiosk import IdleWatcher, verify_pin
+from interview_app.gui.kiosk import KIOSK_WINDOW_FLAGS, IdleWatcher, verify_pin
 from interview_app.gui.qtfix import emit
 from interview_app.gui.screens.consultant import ConsultantScreen
 from interview_app.gui.screens.feedback import FeedbackScreen
@@ -31,14 +31,18 @@ from interview_app.gui.session_controller import (
     DONE,
     FINISHING,
     PRACTICE,
+    PREP,
     REVIEW,
     SessionController,
     SessionPlan,
 )
+from interview_app.gui.speech import NO_ENGINE, QuestionReader
 from interview_app.gui.workers import Pipeline, RecorderBridge
 from interview_app.storage.settings import Settings
 
 log = logging.getLogger(__name__)
+
+REACTIVATE_MS = 300  # kiosk: how soon the window takes the focus back from the desktop
 
 
 class MainWindow(QMainWindow):
@@ -46,14 +50,17 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Settings, *, kiosk: bool | None = None, language: str | None = None,
                  stream_factory: Callable[..., Any] | None = None, prep_seconds: float | None = None,
-                 answer_seconds: float | None = None, load_model: bool = True, check_tts: bool = True) -> None:
+                 answer_seconds: float | None = None, load_model: bool = True, check_tts: bool = True,
+                 tts_engine: str | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.kiosk = settings.kiosk_mode if kiosk is None else kiosk
         self.timings = (prep_seconds, answer_seconds)
         self.controller: SessionController | None = None
-        self.speech: Any = None
+        self.reader: QuestionReader | None = None
+        self.speak_questions = False
         self.consultant_opening = False
+        self.pin_dialog: QInputDialog | None = None
         i18n.set_language(language or settings.ui_language)
         self.pipeline = Pipeline(self)
         self.recorder = RecorderBridge(device=settings.input_device, stream_factory=stream_factory, parent=self)
@@ -80,11 +87,17 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(max(1, settings.kiosk_idle_minutes) * 60_000, self)
         self.idle.idle.connect(self.on_idle)
+        # Ctrl+Q (Cmd+Q on a Mac) quits; in a kiosk it asks for the consultant PIN first, like any close.
+        # Spelled out: the platform's standard Quit key is empty on Windows and without a desktop.
+        self.quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
+        self.quit_shortcut.activated.connect(self.close)
         self._wire()
-        tts = check_tts and tts_available()
-        self.start_screen.set_tts_available(tts)
-        self.settings_screen.set_tts_available(tts)
+        # Reading aloud is offered once the speech engine answered (it takes a second or two to list
+        # its voices, so that happens just after the window appears); until then, and without one, not.
+        self._set_speech_problems({"ko": NO_ENGINE, "en": NO_ENGINE})
         self.start_screen.read_aloud.setChecked(settings.read_questions_aloud)
+        if check_tts:
+            QTimer.singleShot(0, self, lambda: self.start_speech(tts_engine))
         self.start_screen.set_kiosk(self.kiosk)
         if not self.kiosk:
             self.start_screen.set_person(settings.last_person)
@@ -248,27 +261,49 @@ class MainWindow(QMainWindow):
         except OSError as error:
             log.warning("the settings could not be saved: %s", error)
 
+    # --- reading the question aloud -------------------------------------------------------
+    def start_speech(self, engine: str | None = None) -> None:
+        """Open the text-to-speech engine (``engine`` names one; None: the system's) and offer its languages."""
+        if self.reader is not None:
+            self.reader.shutdown()
+            self.reader.deleteLater()
+        reader = self.reader = QuestionReader(engine, self)
+        reader.finished.connect(self._on_reading_done)
+        # The engine opens in its own thread (about 2 s with speech-dispatcher); until it has answered
+        # the option says it is being checked.
+        reader.ready.connect(lambda: self._offer_reading(reader))
+        self._offer_reading(reader)
+
+    def _offer_reading(self, reader: QuestionReader) -> None:
+        if reader is self.reader:
+            self._set_speech_problems({lang: reader.problem_for(lang) for lang in ("ko", "en")})
+
+    def _set_speech_problems(self, problems: dict[str, str]) -> None:
+        self.start_screen.set_speech_problems(problems)
+        self.settings_screen.set_speech_problems(problems)
+
     def _on_question(self, _index: int, question: Any) -> None:
-        if getattr(self, "speak_questions", False):
-            self._speak(question.text)
+        controller, reader = self.controller, self.reader
+        if not self.speak_questions or controller is None or reader is None:
+            return
+        controller.hold_prep()  # the preparation starts when the reading ends
+        if not reader.say(question.text, controller.plan.language):
+            controller.release_prep()
 
-    def _speak(self, text: str) -> None:
-        from PySide6.QtCore import QLocale
-        from PySide6.QtTextToSpeech import QTextToSpeech
+    def _on_reading_done(self) -> None:
+        if self.controller is not None:
+            self.controller.release_prep()
 
-        if self.speech is None:
-            engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
-            if not engines:
-                return
-            self.speech = QTextToSpeech(engines[0], self)
-        language = self.controller.plan.language if self.controller else "ko"
-        self.speech.setLocale(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
-        self.speech.say(text)
+    def stop_reading(self) -> None:
+        if self.reader is not None:
+            self.reader.stop()
 
     def _on_state(self, state: str) -> None:
         controller = self.controller
         if controller is None:
             return
+        if state != PREP:
+            self.stop_reading()  # the answer started, a pause, the end
         if state == REVIEW:
             last = controller.index + 1 >= controller.total
             self.feedback_screen.show_waiting(controller.question.text, last=last)
@@ -297,6 +332,7 @@ class MainWindow(QMainWindow):
             log.warning("answer %d could not be analysed: %s", number, message)
 
     def _on_report_ready(self, path: str) -> None:
+        self._close_reader()
         self.interview_screen.detach()
         self.show_screen(self.results_screen)
         self.results_screen.show_report(Path(path), kiosk=self.kiosk)
@@ -310,7 +346,14 @@ class MainWindow(QMainWindow):
         else:
             self.interview_screen.show_warning("other", message)
 
+    def _close_reader(self) -> None:
+        """The session is over: the reading-aloud helper process ends (it starts again with the next one)."""
+        if self.reader is not None:
+            self.reader.close()
+
     def abort_session(self) -> None:
+        self.stop_reading()
+        self._close_reader()
         controller, self.controller = self.controller, None
         self.interview_screen.detach()
         if controller is not None:
@@ -362,6 +405,10 @@ class MainWindow(QMainWindow):
         report = services.wipe_all_sessions()
         if not report.clean:
             log.warning("kiosk start-up: %d leftover file(s) could not be removed", len(report.leftovers))
+        # Frameless (no close button, no title bar to drag), above every other window, full screen.
+        self.setWindowFlags(self.windowFlags() | KIOSK_WINDOW_FLAGS)
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        self.interview_screen.set_kiosk(True)
         self.idle.start(self)
 
     def on_idle(self) -> None:
@@ -389,24 +436,82 @@ class MainWindow(QMainWindow):
         self.start_screen.set_kiosk(False)
         self._offer_people()
         self.settings_screen.update_move_state()
+        self.interview_screen.set_kiosk(False)
+        self.results_screen.kiosk = False
+        self.setWindowFlags(self.windowFlags() & ~KIOSK_WINDOW_FLAGS)
         self.showNormal()
         return True
+
+    def ask_pin(self) -> None:
+        """Kiosk: ask for the consultant PIN (without blocking); the right PIN closes the app."""
+        if self.pin_dialog is not None and self.pin_dialog.isVisible():
+            self.pin_dialog.raise_()
+            self.pin_dialog.activateWindow()
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("kiosk.pin_title"))
+        dialog.setLabelText(tr("kiosk.pin_prompt"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.textValueSelected.connect(self._pin_entered)
+        self.pin_dialog = dialog
+        dialog.open()
+
+    def _pin_entered(self, pin: str) -> None:
+        if self.leave_kiosk(pin):
+            self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self.settings_screen.moving:  # closing now would leave a half-made copy behind
             self.statusBar().showMessage(tr("settings.moving"), 5000)
             event.ignore()
             return
-        if self.kiosk:
-            pin, ok = QInputDialog.getText(self, tr("kiosk.pin_title"), tr("kiosk.pin_prompt"),
-                                           QLineEdit.EchoMode.Password)
-            if not ok or not self.leave_kiosk(pin):
-                event.ignore()
-                return
+        if self.kiosk:  # the window manager's close, Alt+F4, Ctrl+Q: never without the consultant PIN
+            event.ignore()
+            self.ask_pin()
+            return
         self.shutdown()
         event.accept()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if not self.kiosk:
+            return
+        if event.type() == QEvent.Type.WindowStateChange:
+            state = self.windowState()
+            if state & Qt.WindowState.WindowMinimized or not state & Qt.WindowState.WindowFullScreen:
+                # Un-fullscreened or minimised by the window manager or a key: back to full screen.
+                QTimer.singleShot(0, self, self._restore_full_screen)
+        elif event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            # Focus went to the desktop ("show desktop", a click outside): take it back, unless one
+            # of the app's own dialogs or menus has it.
+            QTimer.singleShot(REACTIVATE_MS, self, self._reclaim_focus)
+
+    def _reclaim_focus(self, *, remap: bool = False) -> None:
+        if not self.kiosk or QApplication.activeWindow() is not None or QApplication.activeModalWidget():
+            return
+        if any(w is not self and w.isWindow() and w.isVisible() for w in QApplication.topLevelWidgets()):
+            return
+        if remap:
+            # A window manager that refuses the activation (focus-stealing prevention while it shows
+            # the desktop) still shows a window that is mapped anew.
+            self.hide()
+        self._restore_full_screen()
+        if not remap:
+            QTimer.singleShot(REACTIVATE_MS * 2, self, lambda: self._reclaim_focus(remap=True))
+
+    def _restore_full_screen(self) -> None:
+        if not self.kiosk:
+            return
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def shutdown(self) -> None:
+        self.stop_reading()
+        if self.reader is not None:
+            self.reader.shutdown()
         if self.controller is not None:
             self.abort_session()
         self.results_screen.dispose()

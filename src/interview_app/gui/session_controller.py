@@ -6,6 +6,8 @@ States: ``prep`` (question shown, countdown to the answer), ``answering`` (recor
 
 Mock mode counts down the preparation and the answer and moves on by itself, with no retries.
 Practice mode has no time pressure: the person starts and stops each answer and may retry it.
+While the question is read aloud the preparation clock is held (``hold_prep``); it starts from
+zero when the reading ends (``release_prep``), as in an interview booth that reads the question.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ class SessionController(QObject):
     background = Signal(int, int)  # answers analysed, answers recorded
     report_ready = Signal(str)
     failed = Signal(str)
+    prep_hold = Signal(int)  # 1: the preparation waits for the question to be read aloud; 0: it runs
 
     TICK_MS = 100
 
@@ -91,6 +94,7 @@ class SessionController(QObject):
         self._paused_at = 0.0
         self._state_before_pause = ""
         self._waiting_stop = False
+        self.prep_held = False
         self._timer = QTimer(self)
         self._timer.setInterval(self.TICK_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -126,9 +130,30 @@ class SessionController(QObject):
         elif self.state == ANSWERING:
             self.finish_answer()
 
+    def hold_prep(self) -> None:
+        """Keep the preparation clock at zero (the question is being read aloud)."""
+        if self.state in (DONE, ABORTED, FINISHING):
+            return
+        self.prep_held = True
+        emit(self.prep_hold, 1)
+
+    def release_prep(self) -> None:
+        """The reading ended: the preparation starts now (or when a pause during the reading ends)."""
+        if not self.prep_held:
+            return
+        self.prep_held = False
+        now = time.monotonic()
+        if self.state == PREP:
+            self._phase_started = now
+        elif self.state == PAUSED and self._state_before_pause == PREP:
+            self._phase_started = self._paused_at  # resume() adds the pause: prep starts on resuming
+        emit(self.prep_hold, 0)
+        self._on_tick()
+
     def begin_answer(self) -> None:
         if self.state != PREP:
             return
+        self.prep_held = False  # answering before the reading ended
         path = services.answer_path(self.session_dir, self.index + 1)
         self.recorder.start(path)
         self.pipeline.begin_answer({"index": self.index + 1, "wav": str(path), "question": self.question,
@@ -200,6 +225,7 @@ class SessionController(QObject):
         self.index = index
         self._state_before_pause = ""
         self._paused_at = 0.0
+        self.prep_held = False  # set again by whoever reads this question aloud
         emit(self.question_shown, index, self.question)
         self._set_state(PREP)
 
@@ -214,6 +240,10 @@ class SessionController(QObject):
 
     def _on_tick(self) -> None:
         if self.state not in (PREP, ANSWERING):
+            return
+        if self.state == PREP and self.prep_held:
+            limit = self._limit()
+            emit(self.tick, 0.0, limit if limit >= 0 else -1.0)
             return
         elapsed = time.monotonic() - self._phase_started
         limit = self._limit()

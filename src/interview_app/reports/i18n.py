@@ -2,10 +2,13 @@
 
 Messages, suggestions and rewrites come from the analysis in the answer's language; this table
 holds only the report's own labels and sentences. ``{name}`` fields are filled by str.format.
+English nouns and verbs that follow a count are written ``{n|answer|answers}``: the first form
+when the field ``n`` is 1, the second otherwise. Korean counts need no such forms.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mode": ("방식", "Mode"),
     "mode_mock": ("모의 면접", "Mock interview"),
     "mode_practice": ("연습", "Practice"),
-    "answers_count": ("답변 {n}개", "{n} answers"),
+    "answers_count": ("답변 {n}개", "{n} {n|answer|answers}"),
     "skip_to_answers": ("답변별 상세 보기", "Go to the answers"),
     # first screen
     "first_heading": ("한눈에 보기", "At a glance"),
@@ -29,19 +32,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "가장 먼저 다듬을 부분은 {dim}({score}점)입니다.",
         "The area to work on first is {dim} ({score}/100).",
     ),
-    "picture_up": ("지난 연습보다 평균 {delta}점 올랐습니다.", "That is {delta} points up on average since last time."),
+    "picture_up": (
+        "지난 연습보다 평균 {delta}점 올랐습니다.",
+        "That is {delta} {delta|point|points} up on average since last time.",
+    ),
     "picture_down": (
         "지난 연습보다 평균 {delta}점 내려갔습니다.",
-        "That is {delta} points down on average since last time.",
+        "That is {delta} {delta|point|points} down on average since last time.",
     ),
     "picture_same": ("지난 연습과 평균 점수가 같습니다.", "Your average is the same as last time."),
     "picture_counts": (
         "잘한 점 {strengths}개, 고칠 점 {changes}개를 찾았습니다.",
-        "We found {strengths} strengths and {changes} things to change.",
+        "We found {strengths} {strengths|strength|strengths} and {changes} {changes|thing|things} to change.",
     ),
     "picture_length": (
         "답변 {n}개 중 {ok}개가 권장 길이 안에 있었습니다.",
-        "{ok} of {n} answers were within the advised length.",
+        "{ok} of {n} {n|answer|answers} {ok|was|were} within the advised length.",
     ),
     "strengths_heading": ("잘한 점 세 가지", "Three strongest points"),
     "changes_heading": ("가장 도움이 될 변화 세 가지", "Three changes that would help most"),
@@ -193,6 +199,18 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 LANG_INDEX = {"ko": 0, "en": 1}
 
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def choose_forms(text: str, fields: dict[str, Any]) -> str:
+    """Replace every ``{field|one|other}`` in ``text`` by ``one`` when ``fields[field]`` is 1, else ``other``."""
+
+    def form(match: re.Match[str]) -> str:
+        name, one, other = match.groups()
+        return one if fields[name] == 1 else other
+
+    return _PLURAL.sub(form, text)
+
 
 def translator(language: str) -> Callable[..., str]:
     """Return ``t(key, **fields)`` for ``language`` (ko or en)."""
@@ -200,6 +218,6 @@ def translator(language: str) -> Callable[..., str]:
 
     def t(key: str, **fields: Any) -> str:
         text = STRINGS[key][column]
-        return text.format(**fields) if fields else text
+        return choose_forms(text, fields).format(**fields) if fields else text
 
     return t

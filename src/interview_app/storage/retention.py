@@ -135,6 +135,8 @@ def _walk_files(root: Path) -> Iterator[Path]:
 
 def _contains(path: Path, needles: list[bytes]) -> bool:
     """Whether the file's bytes contain any needle (read in chunks, overlapping by the longest needle)."""
+    if not needles:
+        return False
     overlap = max(len(n) for n in needles) - 1
     tail = b""
     try:

@@ -44,6 +44,7 @@ class InterviewScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller: SessionController | None = None
+        self.kiosk = False
         self.progress_label = QLabel(objectName="muted")
         self.phase = QLabel(objectName="phase")
         self.question = QLabel(objectName="question", wordWrap=True)
@@ -55,6 +56,7 @@ class InterviewScreen(QWidget):
         self.elapsed = QLabel()
         self.remaining = QLabel()
         self.hint = QLabel(objectName="muted", wordWrap=True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)  # centred text over the full width: never cut
         self.warning = QLabel(objectName="banner", wordWrap=True)
         self.warning.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.warning.hide()
@@ -98,7 +100,7 @@ class InterviewScreen(QWidget):
         layout.setContentsMargins(40, 24, 40, 24)
         layout.addLayout(top)
         layout.addWidget(self.warning)
-        layout.addWidget(self.question, stretch=2)
+        layout.addWidget(self.question, stretch=1)  # shares the room with the clock: the ring keeps its 7 lines
         layout.addWidget(self.phase, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.countdown, stretch=1, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addLayout(times)
@@ -106,7 +108,7 @@ class InterviewScreen(QWidget):
         layout.addWidget(self.pause_panel)
         layout.addWidget(self.action, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.use_file, alignment=Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.hint, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.hint)
         layout.addWidget(self.background)
         layout.addWidget(self.background_bar)
 
@@ -127,10 +129,16 @@ class InterviewScreen(QWidget):
         controller.background.connect(self._on_background)
         controller.recorder.level.connect(self.meter.set_level)
         controller.recorder.warning.connect(self.show_warning)
+        controller.prep_hold.connect(self._on_prep_hold)
         self.meter.reset()
         self.warning.hide()
         self.background.clear()
         self.background_bar.hide()
+
+    def set_kiosk(self, kiosk: bool) -> None:
+        """A kiosk offers no file dialog: answering with an audio file is for the person's own computer."""
+        self.kiosk = kiosk
+        self.use_file.setVisible(not kiosk and self.controller is not None and self.controller.state == PREP)
 
     def detach(self) -> None:
         controller, self.controller = self.controller, None
@@ -139,7 +147,8 @@ class InterviewScreen(QWidget):
         for signal, slot in ((controller.question_shown, self._on_question), (controller.state_changed, self._on_state),
                              (controller.tick, self._on_tick), (controller.background, self._on_background),
                              (controller.recorder.level, self.meter.set_level),
-                             (controller.recorder.warning, self.show_warning)):
+                             (controller.recorder.warning, self.show_warning),
+                             (controller.prep_hold, self._on_prep_hold)):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
 
@@ -158,7 +167,11 @@ class InterviewScreen(QWidget):
         controller = self.controller
         if controller is None:
             return
-        self.pause_panel.setVisible(state == PAUSED)
+        paused = state == PAUSED
+        self.pause_panel.setVisible(paused)
+        # While paused the panel takes the place of the clock, meter and buttons (room on short screens).
+        for widget in (self.countdown, self.elapsed, self.remaining, self.meter, self.action, self.hint):
+            widget.setVisible(not paused)
         self.confirm_text.hide()
         self.confirm_yes.hide()
         recording = state == ANSWERING
@@ -167,7 +180,7 @@ class InterviewScreen(QWidget):
         self.recording.style().unpolish(self.recording)
         self.recording.style().polish(self.recording)
         if state == PREP:
-            self.phase.setText(tr("interview.prep"))
+            self.phase.setText(tr("interview.reading") if controller.prep_held else tr("interview.prep"))
             self.countdown.set_phase(controller.plan.prep_for(controller.question), PREP_COLOUR)
             self.action.setText(tr("interview.start_answer"))
             self.hint.setText(tr("interview.ready"))
@@ -181,7 +194,12 @@ class InterviewScreen(QWidget):
             self.pause_text.setText(tr("interview.paused"))
             self.resume_button.setFocus()
         self.action.setEnabled(state in (PREP, ANSWERING))
-        self.use_file.setVisible(state == PREP)
+        self.use_file.setVisible(state == PREP and not self.kiosk)
+
+    def _on_prep_hold(self, held: int) -> None:
+        controller = self.controller
+        if controller is not None and controller.state == PREP:
+            self.phase.setText(tr("interview.reading") if held else tr("interview.prep"))
 
     def _on_tick(self, elapsed: float, remaining: float) -> None:
         self.countdown.set_time(elapsed, remaining)
@@ -208,6 +226,8 @@ class InterviewScreen(QWidget):
             super().keyPressEvent(event)
 
     def _choose_file(self) -> None:
+        if self.kiosk:
+            return
         path, _ = QFileDialog.getOpenFileName(self, tr("interview.choose_file"), "", tr("interview.audio_files"))
         if path:
             self.answer_with_file(path)

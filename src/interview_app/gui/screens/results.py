@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCursor, QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from interview_app.errors import UserError
-from interview_app.gui import services
+from interview_app.gui import drives, i18n, services
 from interview_app.gui.i18n import tr
 from interview_app.gui.qtfix import emit
 from interview_app.gui.workers import run_job
@@ -51,6 +53,10 @@ class ResultsScreen(QWidget):
         self.report_path: Path | None = None
         self.kiosk = False
         self.exported = False
+        # Where a kiosk may save: removable drives only (replaceable in tests, which have no USB stick).
+        self.find_drives: Callable[[], list[drives.Drive]] = drives.removable_drives
+        self.drive_menu: QMenu | None = None
+        self.print_dialog = None
         self.title = QLabel(objectName="title")
         self.view = QWebEngineView(self)
         # Qt 6's default profile is off the record: no cache or history of anyone's report is kept.
@@ -68,6 +74,7 @@ class ResultsScreen(QWidget):
         self.print_button = QPushButton()
         self.finish = QPushButton(objectName="primary")
         self.replay_row = QHBoxLayout()
+        self.replay_row.addStretch()  # buttons keep their size, on the left, at any screen width
         self.play_buttons: list[QPushButton] = []
         self.player = None
         actions = QHBoxLayout()
@@ -100,6 +107,9 @@ class ResultsScreen(QWidget):
         self.exported = False
         self.kiosk_notice.setVisible(kiosk)
         self.open_browser.setVisible(not kiosk)  # a browser would keep the report in its history
+        # No "save page" or "view source" in a kiosk: the report's context menu is off.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu if kiosk
+                                       else Qt.ContextMenuPolicy.DefaultContextMenu)
         self.status.clear()
         self._fill_replay()
         self.view.load(QUrl.fromLocalFile(str(self.report_path)))
@@ -116,7 +126,7 @@ class ResultsScreen(QWidget):
             button = QPushButton(tr("results.play", n=number))
             button.setProperty("wav", str(wav))
             button.clicked.connect(lambda _=False, path=wav: self.play(path))
-            self.replay_row.addWidget(button)
+            self.replay_row.insertWidget(self.replay_row.count() - 1, button)
             self.play_buttons.append(button)
 
     def play(self, wav: Path) -> None:
@@ -139,17 +149,43 @@ class ResultsScreen(QWidget):
     def _ask_and_save(self, kind: str) -> None:
         if self.report_path is None:
             return
+        if self.kiosk:
+            self.save_to_removable(kind)
+            return
         filters = {"html": "HTML (*.html)", "pdf": "PDF (*.pdf)", "zip": "Zip (*.zip)"}
         default = str(Path.home() / f"interview-report.{kind}")
         path, _ = QFileDialog.getSaveFileName(self, tr(f"results.save_{kind}"), default, filters[kind])
         if path:
             self.save(kind, Path(path))
 
+    def save_to_removable(self, kind: str) -> None:
+        """Kiosk: save straight to the USB drive (a menu when there are several); no file dialog at all."""
+        found = self.find_drives()
+        if not found:
+            self.status.setText(tr("results.no_drive"))
+        elif len(found) == 1:
+            self.save_to_drive(kind, found[0])
+        else:
+            menu = QMenu(self)
+            menu.setTitle(tr("results.choose_drive"))
+            for drive in found:
+                menu.addAction(drive.label, lambda drive=drive: self.save_to_drive(kind, drive))
+            self.drive_menu = menu
+            menu.popup(QCursor.pos())
+
+    def save_to_drive(self, kind: str, drive: drives.Drive) -> None:
+        stem = time.strftime("interview-report-%Y-%m-%d-%H%M")
+        self.save(kind, drives.free_name(drive.path, stem, kind))
+
     def save(self, kind: str, target: Path) -> None:
         """Save the report as ``html``, ``pdf`` or ``zip`` (session with audio) to ``target``."""
         assert self.report_path is not None and self.session_dir is not None
         if kind == "html":
-            shutil.copyfile(self.report_path, target)
+            try:
+                shutil.copyfile(self.report_path, target)
+            except OSError as error:  # a drive pulled out, full, or read-only
+                self._failed(tr("results.save_failed", error=error.strerror or str(error)))
+                return
             self._saved(str(target))
         elif kind == "zip":
             job = run_job(services.export_zip, self.session_dir, target)
@@ -159,7 +195,7 @@ class ResultsScreen(QWidget):
             try:  # prints on the GUI thread (WebEngine lives there) in its own short event loop
                 self._saved(str(services.export_pdf(self.report_path, target)))
             except UserError as error:
-                self._failed(error.message)
+                self._failed(i18n.user_message(error))
 
     def _saved(self, path: str) -> None:
         self.exported = True
@@ -174,13 +210,19 @@ class ResultsScreen(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_path)))
 
     def print_report(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.view.print(printer)
-            self.exported = True
+        # A kiosk prints on paper only: "print to file" would open the file system.
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, not self.kiosk)
+        dialog.accepted.connect(lambda: self._print(printer))
+        self.print_dialog = dialog
+        QDialog.open(dialog)  # window-modal, without blocking (PySide's QPrintDialog.open wants a receiver)
+
+    def _print(self, printer) -> None:  # noqa: ANN001
+        self.view.print(printer)
+        self.exported = True
 
     def clear(self) -> None:
         self.stop_playback()

@@ -53,6 +53,7 @@ class SettingsScreen(QWidget):
         # Why the data folder cannot be moved right now (a message id), or None; set by the main window.
         self.move_blocker: Callable[[], str | None] = lambda: None
         self.moving = False
+        self.speech_problems: dict[str, str] = {}
         self.title = QLabel(objectName="title")
         self.microphone = QComboBox()
         self.model = QComboBox()
@@ -124,11 +125,19 @@ class SettingsScreen(QWidget):
         self.retranslate()
         self.load(settings)
 
-    def set_tts_available(self, available: bool) -> None:
-        self.read_aloud.setVisible(available)
-        for label, _key in self.labels:
-            if self.form.labelForField(self.read_aloud) is label:
-                label.setVisible(available)
+    def set_speech_problems(self, problems: dict[str, str]) -> None:
+        """Reading aloud can be switched on when at least one language has a voice; else the tooltip says why."""
+        self.speech_problems = dict(problems)
+        readable = any(not problem for problem in problems.values())
+        self.read_aloud.setEnabled(readable)
+        if readable:
+            self.read_aloud.setToolTip("")
+        elif "checking" in problems.values():
+            self.read_aloud.setToolTip(tr("start.read_aloud_checking"))
+        elif "no_voice" in problems.values():
+            self.read_aloud.setToolTip(tr("settings.read_aloud_no_voice"))
+        else:
+            self.read_aloud.setToolTip(tr("start.read_aloud_no_engine"))
 
     # --- settings <-> widgets -------------------------------------------------------------
     def load(self, settings: Settings) -> None:
@@ -266,6 +275,7 @@ class SettingsScreen(QWidget):
         self.change_folder.setText(tr("settings.change_folder"))
         self.update_move_state()
         self.read_aloud.setText(tr("settings.read_aloud"))
+        self.set_speech_problems(self.speech_problems)
         self.blind.setText(tr("settings.blind"))
         self.kiosk.setText(tr("settings.kiosk"))
         for combo, choices in ((self.ui_language, ("ko", "en")), (self.answer_language, ("ko", "en", "auto"))):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -49,6 +50,7 @@ class StartScreen(QWidget):
         self.banks: list[Any] = []
         self.banks_error = ""
         self.kiosk = False
+        self.speech_problems: dict[str, str] = {}  # language -> why it cannot be read aloud ("" if it can)
         self.title = QLabel(objectName="title")
         self.title.setWordWrap(True)
         self.subtitle = QLabel(wordWrap=True)
@@ -106,7 +108,7 @@ class StartScreen(QWidget):
             self.labels[key] = label
             self.form.addRow(label, field)
         self.form.addRow(self.read_aloud)
-        form_box = QWidget(maximumWidth=1100)
+        self.form_box = form_box = QWidget()
         form_box.setLayout(self.form)
 
         tools = QHBoxLayout()
@@ -134,9 +136,40 @@ class StartScreen(QWidget):
         self.consultant.clicked.connect(self.consultant_requested)
         self.retranslate()
 
+    # --- size -----------------------------------------------------------------------------
+    FORM_MAX_WIDTH = 1100  # px at the default text size: a readable line on a wide screen
+
+    def _fit_form(self) -> None:
+        """Keep the form to a readable width, but never narrower than its text (large text, 4K)."""
+        self.form_box.setMaximumWidth(max(self.FORM_MAX_WIDTH, self.form.sizeHint().width()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LanguageChange):
+            self._fit_form()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        self._fit_form()
+        super().showEvent(event)
+
     # --- set-up from outside --------------------------------------------------------------
-    def set_tts_available(self, available: bool) -> None:
-        self.read_aloud.setVisible(available)
+    def set_speech_problems(self, problems: dict[str, str]) -> None:
+        """Which languages can be read aloud (``""``) and why the others cannot (``no_engine``, ``no_voice``)."""
+        self.speech_problems = dict(problems)
+        self._update_read_aloud()
+
+    def _update_read_aloud(self) -> None:
+        language = self.language.currentData()
+        problem = self.speech_problems.get(language, "no_engine")
+        self.read_aloud.setEnabled(not problem)
+        if problem == "checking":
+            self.read_aloud.setToolTip(tr("start.read_aloud_checking"))
+        elif problem == "no_voice":
+            self.read_aloud.setToolTip(tr("start.read_aloud_no_voice", language=tr(f"lang.{language}")))
+        elif problem:
+            self.read_aloud.setToolTip(tr("start.read_aloud_no_engine"))
+        else:
+            self.read_aloud.setToolTip("")
 
     def set_kiosk(self, kiosk: bool) -> None:
         """A shared café machine: no history, settings or consultant tools, and no name asked or offered."""
@@ -175,6 +208,7 @@ class StartScreen(QWidget):
             self.language.setCurrentIndex(index)
             self.language.blockSignals(False)
         self.fill_banks()
+        self._update_read_aloud()
 
     def load_banks(self) -> None:
         try:
@@ -199,6 +233,7 @@ class StartScreen(QWidget):
     def _language_changed(self) -> None:
         emit(self.language_chosen, self.language.currentData())
         self.fill_banks()
+        self._update_read_aloud()
 
     def _bank_changed(self) -> None:
         bank = self.bank.currentData()
@@ -223,7 +258,7 @@ class StartScreen(QWidget):
             "bank": bank,
             "count": self.count.value(),
             "random": self.random.isChecked(),
-            "read_aloud": self.read_aloud.isVisible() and self.read_aloud.isChecked(),
+            "read_aloud": self.read_aloud.isEnabled() and self.read_aloud.isChecked(),
         })
 
     def retranslate(self) -> None:
@@ -238,6 +273,7 @@ class StartScreen(QWidget):
         self.mock.setText(tr("start.mode_mock"))
         self.practice.setText(tr("start.mode_practice"))
         self.read_aloud.setText(tr("start.read_aloud"))
+        self._update_read_aloud()
         self.begin.setText(tr("start.begin"))
         self.mic.setText(tr("start.mic_check"))
         self.history.setText(tr("start.history"))
@@ -245,3 +281,4 @@ class StartScreen(QWidget):
         self.consultant.setText(tr("start.consultant"))
         if self.bank.count() == 0:
             self._bank_changed()
+        self._fit_form()

@@ -18,10 +18,15 @@ class Countdown(QWidget):
         self.remaining = -1.0
         self.elapsed = 0.0
         self.colour = QColor("#1a73e8")
-        self.setMinimumSize(self.sizeHint())
 
+    # In lines of the current text size, so the ring grows with the font setting (and with the
+    # screen's scale factor): seven where there is room, five at least (large text on a short screen).
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         side = self.fontMetrics().height() * 7
+        return QSize(side, side)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        side = self.fontMetrics().height() * 5
         return QSize(side, side)
 
     def set_phase(self, total: float, colour: str) -> None:
