@@ -91,6 +91,10 @@ def capture(language: str, voice: Path, older: Path, newer: Path, args: argparse
                         check_tts="SPEECHD_ADDRESS" in os.environ)
     window.resize(*logical)
     window.show()
+    if "SPEECHD_ADDRESS" in os.environ:  # the pictures show the option as it is once the voices are known
+        from screen_tour import wait_until
+
+        wait_until(lambda: window.reader is not None and window.reader.is_ready)
     found: dict[str, list[str]] = {}
     pictures = not args.no_files  # a check alone need not wait for clocks and meters to move
     for name in tour(window, language, older, newer, quick=not pictures,
