@@ -39,6 +39,33 @@ def test_first_launch_opens_the_microphone_check(make_window):
 
 
 @pytest.mark.audio
+def test_first_launch_runs_the_microphone_check_by_itself(qtbot, make_window, tmp_path):
+    i18n.set_language("en")
+    voice = speechkit.speak("Hello, I am preparing for an interview today.", tmp_path / "hello.wav")
+    window = make_window(Settings(mic_checked=False, ui_language="en"), stream_factory=WavFeed([voice]),
+                         language="en")
+    window.show()
+    assert window.current_screen() is window.mic_screen
+    assert window.mic_screen.verdict.text().startswith("First launch: the microphone check starts by itself")
+    assert not window.mic_screen.running
+    with qtbot.waitSignal(window.mic_screen.finished_check, timeout=20_000) as verdict:
+        pass  # no click: it starts on its own
+    assert verdict.args == ["ok"]
+    assert window.mic_screen.verdict.property("verdict") == "ok"  # shown in green
+    i18n.set_language("ko")
+
+
+def test_first_launch_check_does_not_start_once_the_person_moved_on(qtbot, make_window):
+    window = make_window(Settings(mic_checked=False))
+    window.show()
+    window.mic_screen.finish.click()  # straight to the start screen
+    checks = []
+    window.mic_screen.finished_check.connect(checks.append)
+    qtbot.wait(3500)
+    assert not window.mic_screen.running and checks == []
+
+
+@pytest.mark.audio
 def test_microphone_check_hears_a_voice(qtbot, make_window, tmp_path):
     i18n.set_language("en")
     voice = speechkit.speak("Hello, I am preparing for an interview today.", tmp_path / "hello.wav")
@@ -63,4 +90,5 @@ def test_microphone_check_says_when_it_is_too_quiet(qtbot, make_window):
     with qtbot.waitSignal(window.mic_screen.finished_check, timeout=20_000) as verdict:
         window.mic_screen.start.click()
     assert verdict.args[0] in ("too_quiet", "dead")
+    assert window.mic_screen.verdict.property("verdict") == "problem"  # shown in red
     assert "마이크" in window.mic_screen.verdict.text()

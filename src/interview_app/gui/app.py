@@ -52,6 +52,8 @@ def stylesheet(scale: float) -> str:
     QLabel#question {{ font-size: {pt(2.0)}; font-weight: bold; color: #202124; padding: 12px; }}
     QLabel#phase {{ font-size: {pt(1.3)}; font-weight: bold; color: #1a73e8; }}
     QLabel#muted {{ color: #5f6368; }}
+    QLabel#phase[verdict="ok"] {{ color: #188038; }}
+    QLabel#phase[verdict="problem"] {{ color: #b3261e; }}
     QLabel#warning {{ color: #b3261e; }}
     QLabel#banner {{ background: #fdecea; color: #8c1d18; border: 2px solid #d93025; border-radius: 6px;
                      padding: 10px; font-size: {pt(1.2)}; font-weight: bold; }}

@@ -66,6 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mic.device": {"ko": "마이크: {name}", "en": "Microphone: {name}"},
     "mic.default_device": {"ko": "시스템 기본 마이크", "en": "System default microphone"},
     "mic.start": {"ko": "테스트 시작", "en": "Start test"},
+    "mic.first_launch": {"ko": "처음 실행하셨네요. {seconds}초 뒤 마이크 확인이 저절로 시작됩니다.",
+                         "en": "First launch: the microphone check starts by itself in {seconds} seconds."},
     "mic.stop": {"ko": "테스트 끝", "en": "Stop test"},
     "mic.listening": {"ko": "듣고 있어요… 말해 보세요", "en": "Listening… please speak"},
     "mic.ok": {"ko": "소리가 잘 들립니다. 면접을 시작해도 좋아요.", "en": "Your voice comes through well. "

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
             self.pipeline.load_model(settings.model)
         if not settings.mic_checked:
             self.show_screen(self.mic_screen)
+            self.mic_screen.start_soon()  # the first launch checks the microphone by itself
         else:
             self.show_screen(self.start_screen)
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from interview_app.gui import i18n, services
@@ -18,6 +18,7 @@ from interview_app.gui.workers import LevelRelay, run_job
 log = logging.getLogger(__name__)
 
 TEST_SECONDS = 4
+FIRST_LAUNCH_DELAY_MS = 2500  # on first launch the check starts by itself, once the instructions are read
 
 
 class MicCheckScreen(QWidget):
@@ -60,6 +61,15 @@ class MicCheckScreen(QWidget):
         self.device, self.stream_factory = device, stream_factory
         self.retranslate()
 
+    def start_soon(self) -> None:
+        """First launch: say that the check is about to start, and start it unless the person moved on."""
+        self.verdict.setText(tr("mic.first_launch", seconds=FIRST_LAUNCH_DELAY_MS // 1000 + 1))
+        QTimer.singleShot(FIRST_LAUNCH_DELAY_MS, self, self._start_if_shown)
+
+    def _start_if_shown(self) -> None:
+        if self.isVisible() and not self.running:
+            self.start_test()
+
     def start_test(self) -> None:
         if self.running:
             return
@@ -67,6 +77,7 @@ class MicCheckScreen(QWidget):
         self.start.setEnabled(False)
         self.meter.reset()
         self.verdict.setText(tr("mic.listening"))
+        self._show_verdict("")
         job = run_job(lambda: services.check_microphone(TEST_SECONDS, device=self.device,
                                                         stream_factory=self.stream_factory, on_level=self.relay))
         job.finished.connect(self._on_result)
@@ -77,14 +88,21 @@ class MicCheckScreen(QWidget):
         self.start.setEnabled(True)
         message = result.message_ko if i18n.language() == "ko" else result.message
         self.verdict.setText(message[:1].upper() + message[1:])
-        self.verdict.setProperty("verdict", result.verdict)
+        self._show_verdict("ok" if str(result.verdict) == "ok" else "problem")
         emit(self.finished_check, str(result.verdict))
 
     def _on_failed(self, message: str) -> None:
         self.running = False
         self.start.setEnabled(True)
         self.verdict.setText(tr("mic.failed", error=message))
+        self._show_verdict("problem")
         emit(self.finished_check, "failed")
+
+    def _show_verdict(self, kind: str) -> None:
+        """Green for a good microphone, red for a problem; plain while listening."""
+        self.verdict.setProperty("verdict", kind)
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
 
     def retranslate(self) -> None:
         self.title.setText(tr("mic.title"))
