@@ -59,3 +59,13 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
     with atomic_writer(path, "wb") as handle:
         handle.write(data)
+
+
+def free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem.suffix``, or ``stem-2.suffix`` and so on when that name is taken (nothing is overwritten)."""
+    candidate = folder / f"{stem}.{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}.{suffix}"
+        number += 1
+    return candidate

@@ -8,24 +8,13 @@ from __future__ import annotations
 import pytest
 from sessionkit import save_session
 
+from datakit import USER_BANK
 from interview_app import paths
 from interview_app.gui import i18n, services
 from interview_app.gui.kiosk import hash_pin
 from interview_app.storage.settings import Settings
 
 pytestmark = pytest.mark.gui
-
-USER_BANK = """\
-format = 1
-id = "ko-cafe"
-title = "우리 카페 질문"
-language = "ko"
-
-[[questions]]
-id = "why-us"
-text = "우리 카페 프로그램에 온 이유를 말씀해 주세요."
-category = "motivation"
-"""
 
 
 def _open_settings(window):

@@ -267,7 +267,8 @@ def test_kiosk_printing_offers_no_print_to_file(make_window, qtbot):
 
 
 def test_removable_drives_are_mounted_writable_folders_under_the_media_roots(tmp_path, private_data_dir):
-    from interview_app.gui.drives import free_name, removable_drives
+    from interview_app.fileio import free_name
+    from interview_app.gui.drives import removable_drives
 
     media = tmp_path / "media" / "haneul"
     for name in ("KINGSTON", "CDROM", "SDCARD"):

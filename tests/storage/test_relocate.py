@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from datakit import USER_BANK
 from interview_app import paths
 from interview_app.banks import get_bank
 from interview_app.storage import DataFolderError
@@ -20,18 +21,6 @@ from interview_app.storage.history import History
 from interview_app.storage.relocate import check_move, move_data_folder
 from interview_app.storage.sessions import SessionStore
 from interview_app.storage.settings import Settings
-
-USER_BANK = """\
-format = 1
-id = "ko-cafe"
-title = "우리 카페 질문"
-language = "ko"
-
-[[questions]]
-id = "why-us"
-text = "우리 카페 프로그램에 온 이유를 말씀해 주세요."
-category = "motivation"
-"""
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -37,6 +37,7 @@ from interview_app.audio.recovery import ACTIVE as _ACTIVE
 from interview_app.audio.recovery import recover_unfinished
 from interview_app.audio.resample import resample
 from interview_app.audio.wavstream import WavStream, read_pcm
+from interview_app.fileio import free_name
 
 __all__ = [
     "Level",
@@ -300,12 +301,7 @@ class Recorder:
         folder = self.out_dir or paths.recordings_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        candidate = folder / f"answer-{stamp}.wav"
-        number = 2
-        while candidate.exists():
-            candidate = folder / f"answer-{stamp}-{number}.wav"
-            number += 1
-        return candidate
+        return free_name(folder, f"answer-{stamp}", "wav")
 
     def _open_stream(self) -> Any:
         factory = self._factory

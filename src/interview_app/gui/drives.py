@@ -66,16 +66,6 @@ def removable_drives(*, roots: Iterable[Path] | None = None,
     return found
 
 
-def free_name(folder: Path, stem: str, suffix: str) -> Path:
-    """``folder/stem.suffix``, or ``stem-2.suffix`` and so on when that name is taken."""
-    candidate = folder / f"{stem}.{suffix}"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{number}.{suffix}"
-        number += 1
-    return candidate
-
-
 def _windows_drives() -> list[Drive]:
     import ctypes
     import string

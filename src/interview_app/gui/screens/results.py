@@ -13,6 +13,7 @@ from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from interview_app.errors import UserError
+from interview_app.fileio import free_name
 from interview_app.gui import drives, i18n, services
 from interview_app.gui.i18n import tr
 from interview_app.gui.qtfix import emit
@@ -175,7 +176,7 @@ class ResultsScreen(QWidget):
 
     def save_to_drive(self, kind: str, drive: drives.Drive) -> None:
         stem = time.strftime("interview-report-%Y-%m-%d-%H%M")
-        self.save(kind, drives.free_name(drive.path, stem, kind))
+        self.save(kind, free_name(drive.path, stem, kind))
 
     def save(self, kind: str, target: Path) -> None:
         """Save the report as ``html``, ``pdf`` or ``zip`` (session with audio) to ``target``."""
