@@ -45,7 +45,7 @@ def test_real_korean_report_has_korean_labels_and_the_first_screen(sessions):
     document = sessions["ko"]
     tree = parse(render_html(document))
     first = tree.by_id("at-a-glance")
-    assert "한눈에 보기" in first.text and "잘한 점 세 가지" in first.text
+    assert "한눈에 보기" in first.text and "가장 잘한 점" in first.text
     assert 1 <= len(first.find_all("div", class_="strengths")[0].find_all("li", class_="point")) <= 3
     changes = first.find_all("div", class_="changes")[0].find_all("li", class_="point")
     assert 1 <= len(changes) <= 3

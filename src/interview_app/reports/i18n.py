@@ -49,8 +49,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "답변 {n}개 중 {ok}개가 권장 길이 안에 있었습니다.",
         "{ok} of {n} {n|answer|answers} {ok|was|were} within the advised length.",
     ),
-    "strengths_heading": ("잘한 점 세 가지", "Three strongest points"),
-    "changes_heading": ("가장 도움이 될 변화 세 가지", "Three changes that would help most"),
+    # Up to three of each are listed; a short answer may have fewer, so the headings give no number.
+    "strengths_heading": ("가장 잘한 점", "Strongest points"),
+    "changes_heading": ("가장 도움이 될 변화", "Changes that would help most"),
     "none_yet": ("아직 없습니다.", "None yet."),
     "you_said": ("이렇게 말했습니다", "You said"),
     "try_saying": ("이렇게 바꿔 보세요", "Try saying"),
