@@ -111,3 +111,36 @@ def test_recorder_warnings_appear_on_the_interview_screen(qtbot, make_window):
     assert screen.meter.clipping
     qtbot.keyClick(screen, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: controller.state == REVIEW, timeout=5000)
+
+
+def test_quitting_before_a_slow_microphone_opens_leaves_nothing(qtbot, make_window, spoken):
+    """The recorder opens the answer's file on its own thread; if the device is slow to open, that
+    happens after the person has already quit and the session was removed. Its file must go too."""
+    import threading
+    import time
+
+    feed = WavFeed([spoken])
+    opening = threading.Event()
+
+    def slow_device(**kwargs):
+        opening.set()
+        time.sleep(1.0)  # a USB headset waking up
+        return feed(**kwargs)
+
+    i18n.set_language("ko")
+    window = make_window(stream_factory=slow_device, prep_seconds=30, answer_seconds=60)
+    controller = _start(window)
+    screen = window.interview_screen
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    qtbot.waitUntil(opening.is_set, timeout=5000)
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    screen.quit_button.click()
+    session_dir = controller.session_dir
+    screen.confirm_yes.click()
+    assert window.controller is None
+    # The recorder has not even created the file yet; once it has started and stopped, nothing is left.
+    with qtbot.waitSignal(window.recorder.stopped, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: not session_dir.exists(), timeout=5000)
+    qtbot.wait(300)
+    assert not session_dir.exists()

@@ -358,12 +358,29 @@ class MainWindow(QMainWindow):
         controller, self.controller = self.controller, None
         self.interview_screen.detach()
         if controller is not None:
-            controller.abort()
-            if self.kiosk:
-                self._wipe(controller.session_dir)
-            else:
-                services.delete_session(controller.session_dir)
+            recorder_stopping = controller.abort()
+            self._remove_session(controller.session_dir)
+            if recorder_stopping:
+                # A recorder that was slow to start may open the answer's file only now (its start and
+                # stop run in order on its thread): once it has stopped, whatever it wrote goes too.
+                self._after_recorder_stops(lambda: self._remove_session(controller.session_dir))
         self.show_screen(self.start_screen)
+
+    def _remove_session(self, session_dir: Path) -> None:
+        if self.kiosk:
+            self._wipe(session_dir)
+        else:
+            services.delete_session(session_dir)
+
+    def _after_recorder_stops(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once, when the recorder next reports that it stopped (or failed)."""
+        def once(*_args: object) -> None:
+            self.recorder.stopped.disconnect(once)
+            self.recorder.failed.disconnect(once)
+            action()
+
+        self.recorder.stopped.connect(once)
+        self.recorder.failed.connect(once)
 
     def back_to_start(self) -> None:
         if self.controller is not None and self.controller.state not in ("done", ABORTED):

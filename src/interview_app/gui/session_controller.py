@@ -195,10 +195,13 @@ class SessionController(QObject):
             self.recorder.set_paused(False)
         self._set_state(self._state_before_pause, restart_clock=False)
 
-    def abort(self) -> None:
-        """End the interview without a report (the person chose to quit, or kiosk idle)."""
+    def abort(self) -> bool:
+        """End the interview without a report (the person chose to quit, or kiosk idle).
+
+        True when the recorder was asked to stop: until it says so, it may still write the answer.
+        """
         if self.state in (DONE, ABORTED):
-            return
+            return False
         was_recording = self.state == ANSWERING or self._state_before_pause == ANSWERING
         self._timer.stop()
         self.pipeline.cancel()
@@ -206,6 +209,7 @@ class SessionController(QObject):
             self.recorder.stop()
         self._set_state(ABORTED)
         self.disconnect_all()
+        return was_recording
 
     def disconnect_all(self) -> None:
         for signal, slot in self._connections:
