@@ -81,7 +81,7 @@ def test_a_korean_question_is_read_with_a_korean_voice(qtbot, speech):
     assert reader.voice_used == reader.voices["ko"]
     assert reader.running  # reading started the helper again; closing ends it
     process = reader._process
-    reader.close()
+    reader.shutdown()  # close() and wait for the helper to exit
     assert not reader.running and not process.is_alive()
 
 

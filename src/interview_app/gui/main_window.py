@@ -92,8 +92,8 @@ class MainWindow(QMainWindow):
         self.quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
         self.quit_shortcut.activated.connect(self.close)
         self._wire()
-        # Reading aloud is offered once the speech engine answered (it takes a second or two to list
-        # its voices, so that happens just after the window appears); until then, and without one, not.
+        # Reading aloud is offered once the speech engine has answered from its helper process (a second
+        # or two); until then, and without an engine, it is not.
         self._set_speech_problems({"ko": NO_ENGINE, "en": NO_ENGINE})
         self.start_screen.read_aloud.setChecked(settings.read_questions_aloud)
         if check_tts:
@@ -270,8 +270,8 @@ class MainWindow(QMainWindow):
             self.reader.deleteLater()
         reader = self.reader = QuestionReader(engine, self)
         reader.finished.connect(self._on_reading_done)
-        # The engine opens in its own thread (about 2 s with speech-dispatcher); until it has answered
-        # the option says it is being checked.
+        # The engine opens in a helper process (about 2 s with speech-dispatcher); until it has
+        # answered the option says it is being checked.
         reader.ready.connect(lambda: self._offer_reading(reader))
         self._offer_reading(reader)
 
@@ -353,7 +353,6 @@ class MainWindow(QMainWindow):
             self.reader.close()
 
     def abort_session(self) -> None:
-        self.stop_reading()
         self._close_reader()
         controller, self.controller = self.controller, None
         self.interview_screen.detach()
@@ -383,7 +382,7 @@ class MainWindow(QMainWindow):
         self.recorder.failed.connect(once)
 
     def back_to_start(self) -> None:
-        if self.controller is not None and self.controller.state not in ("done", ABORTED):
+        if self.session_running():
             self.abort_session()
             return
         self.show_screen(self.start_screen)
@@ -527,7 +526,6 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def shutdown(self) -> None:
-        self.stop_reading()
         if self.reader is not None:
             self.reader.shutdown()
         if self.controller is not None:

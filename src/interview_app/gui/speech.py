@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import threading
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -132,6 +133,14 @@ def serve(engine: str | None, connection: Connection, probe_only: bool) -> None:
     speech.stop()
 
 
+def _reap(process: Any) -> None:
+    """Wait for a helper told to quit; one that does not is killed."""
+    process.join(2)
+    if process.is_alive():
+        process.kill()
+        process.join(1)
+
+
 class QuestionReader(QObject):
     """Reads questions aloud through the helper process; ``say`` and ``stop`` return at once."""
 
@@ -183,17 +192,25 @@ class QuestionReader(QObject):
     def open(self) -> None:
         """Start the engine for a session that reads its questions aloud (it takes a few seconds)."""
         if self._process is not None and self._probe:
-            self._end_helper()  # the launch-time probe, ending anyway
+            self._end_helper(wait=False)  # the launch-time probe, ending anyway
         if self._process is None and self.problem == "":
             self._start_helper(probe_only=False)
 
     def close(self) -> None:
-        """End the helper process (a session ended; the app exits); its memory is freed."""
+        """End the helper process (a session ended); its memory is freed. Returns at once: the
+        process is waited for on a thread of its own (it takes 40-50 ms to exit)."""
         self.stop()
         self._pending = None
-        self._end_helper()
+        self._end_helper(wait=False)
 
-    def _end_helper(self) -> None:
+    def shutdown(self) -> None:
+        """End the helper process and wait for it (the app exits)."""
+        self.stop()
+        self._pending = None
+        self._end_helper(wait=True)
+
+    def _end_helper(self, *, wait: bool) -> None:
+        """Tell the helper to quit and let go of it; its exit is waited for here or on a thread."""
         process, connection = self._process, self._connection
         self._process = self._connection = None
         self._poll.stop()
@@ -201,14 +218,12 @@ class QuestionReader(QObject):
             with contextlib.suppress(OSError, ValueError):  # it may have gone already
                 connection.send(("quit",))
             connection.close()
-        if process is not None:
-            process.join(2)
-            if process.is_alive():
-                process.kill()
-                process.join(1)
-
-    def shutdown(self) -> None:
-        self.close()
+        if process is None:
+            return
+        if wait:
+            _reap(process)
+        else:
+            threading.Thread(target=_reap, args=(process,), name="speech-reaper", daemon=True).start()
 
     def _send(self, *message: Any) -> None:
         if self._connection is not None:
